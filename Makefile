@@ -1,0 +1,32 @@
+# make serve: live-reloading site on http://127.0.0.1:8000 | make test: build and run every test
+# make build: the site into site/. Each target first installs the pinned dependencies into .venv.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+VENV := .venv
+BIN := $(VENV)/bin
+# torch's exact pin, read from pyproject.toml and installed first: nothing can then pull a CUDA build.
+TORCH_PIN := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install -q "$(TORCH_PIN)" 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	$(BIN)/pip install -q -e ".[test]" 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	touch $@
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

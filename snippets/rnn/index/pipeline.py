@@ -1,0 +1,37 @@
+"""One seeded forward pass through the lesson's model, stage by stage (docs/rnn/index.md)."""
+
+# --8<-- [start:model]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+x = torch.randn(10, 5)  # one sequence: 10 time steps x 5 features
+rnn = nn.RNN(input_size=5, hidden_size=8)  # a 2-D input is one unbatched sequence
+head = nn.Linear(8, 3)  # hidden state -> scores for 3 classes
+
+hidden_states, h_last = rnn(x)  # one hidden state per time step
+scores = head(hidden_states)  # one row of class scores per time step
+
+stages = [
+    ("1. Input sequence", "raw features, one row per time step", x, x),
+    ("2. RNN layer", "each step mixes its input with the previous hidden state", x, hidden_states),
+    ("3. Output layer", "a linear map from each hidden state to 3 class scores", hidden_states, scores),
+]
+print("| Stage | Input shape | What happens | Output shape |")
+print("|---|---|---|---|")
+for name, what, stage_in, stage_out in stages:
+    print(f"| {name} | `{tuple(stage_in.shape)}` | {what} | `{tuple(stage_out.shape)}` |")
+# --8<-- [end:model]
+
+
+# --8<-- [start:sample]
+def first_and_last_rows(t: torch.Tensor) -> str:
+    """The first and last rows of a (steps, features) tensor, rounded to 2 decimals."""
+    first, last = (", ".join(f"{v:.2f}" for v in row) for row in (t[0], t[-1]))
+    return f"[[{first}],\n ...,\n [{last}]]"
+
+
+for name, _, _, stage_out in stages:
+    print(f"**{name}**, output `{tuple(stage_out.shape)}`:\n")
+    print(f"```text\n{first_and_last_rows(stage_out.detach())}\n```\n")
+# --8<-- [end:sample]
