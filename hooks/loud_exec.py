@@ -11,9 +11,10 @@ import os
 import re
 
 from mkdocs.exceptions import PluginError
+from pymdownx.snippets import SnippetMissingError
 
 _log = logging.getLogger("mkdocs.hooks.loud_exec")
-_state = {"page": None, "building": False}
+_state = {"page": None, "markdown": "", "building": False}
 _failures: list[str] = []
 
 
@@ -21,7 +22,7 @@ class _Collector(logging.Handler):
     """Records markdown-exec's warnings together with the page being rendered."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        first_line = record.getMessage().splitlines()[0]
+        first_line = record.getMessage().splitlines()[0].removeprefix("markdown_exec: ")
         _failures.append(f"{_state['page']}: {first_line}")
 
 
@@ -45,7 +46,7 @@ def on_pre_build(config) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    _state["page"] = page.file.src_uri
+    _state["page"], _state["markdown"] = page.file.src_uri, markdown
     return markdown
 
 
@@ -70,3 +71,14 @@ def on_post_build(config) -> None:
 
 def on_build_error(error) -> None:
     _state["building"] = False
+    if isinstance(error, SnippetMissingError):  # its message names the file or section, not the page
+        missing = re.search(r"'([^']+)'", str(error)).group(1)
+        fence, include = "", "?"
+        for line in _state["markdown"].splitlines():
+            fence = line if line.startswith("```") else fence
+            if line.startswith("--8<--") and missing in line:
+                include = line
+                break
+        block = _BLOCK_ID.search(fence)
+        name = f"'{block.group(1)}'" if block else "without an id"
+        _log.error("%s: code block %s: %s (from %s)", _state["page"], name, error, include)

@@ -1,0 +1,82 @@
+"""Every built page: deterministic, self-contained (nothing from another host), free of tracebacks."""
+
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build
+
+# Every attribute through which a page loads something: scripts, styles, images, fonts, preconnects.
+LOADING_ATTRIBUTES = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "object": ["data"],
+    "embed": ["src"],
+}
+# <link> values that are navigation, not loading (the canonical address may name the hosted site).
+NAVIGATION_RELS = {"canonical", "alternate", "prev", "next"}
+
+
+def built_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def external_loads(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag in soup.find_all(LOADING_ATTRIBUTES):
+        if tag.name == "link" and NAVIGATION_RELS & set(tag.get("rel", [])):
+            continue
+        for attribute in LOADING_ATTRIBUTES[tag.name]:
+            for url in tag.get(attribute, "").replace(",", " ").split():
+                if urlparse(url).netloc or url.startswith("//"):
+                    found.append(f"<{tag.name} {attribute}={url}>")
+    return found
+
+
+def test_two_builds_give_identical_lesson_html(built_site, tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in ["rnn/index.html", "index.html"]:
+        assert (tmp_path / "site" / page).read_text() == (built_site / page).read_text(), page
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = {
+        str(page.relative_to(built_site)): loads
+        for page in built_pages(built_site)
+        if (loads := external_loads(page.read_text()))
+    }
+    assert offenders == {}
+
+
+def test_no_stylesheet_imports_from_another_host(built_site):
+    for stylesheet in built_site.rglob("*.css"):
+        text = stylesheet.read_text()
+        assert "url(http" not in text.replace('"', "").replace("'", ""), stylesheet
+        assert "@import" not in text or "http" not in text, stylesheet
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<script src="https://cdn.example/x.js"></script>', ["<script src=https://cdn.example/x.js>"]),
+        ('<link rel="preconnect" href="https://fonts.gstatic.com">', ["<link href=https://fonts.gstatic.com>"]),
+        ('<img srcset="a.png 1x, //img.example/b.png 2x">', ["<img srcset=//img.example/b.png>"]),
+        ('<link rel="canonical" href="https://site.example/">', []),
+        ('<script src="../assets/x.js"></script>', []),
+    ],
+)
+def test_the_external_load_check_catches_what_it_should(html, expected):
+    assert external_loads(html) == expected
+
+
+def test_no_page_contains_a_python_traceback(built_site):
+    for page in built_pages(built_site):
+        assert "Traceback (most recent call last)" not in page.read_text(), page
