@@ -1,12 +1,15 @@
 """Fixtures shared by the tests: the built site, the lesson's snippets run as the page runs them."""
 
 import contextlib
+import functools
+import http.server
 import io
 import os
 import runpy
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,56 @@ def run_snippets(directory: Path, names: list[str]) -> tuple[dict, dict[str, str
             namespace = runpy.run_path(str(directory / f"{name}.py"), init_globals=namespace, run_name="page")
         printed[name] = buffer.getvalue()
     return namespace, printed
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path):
+    """The built site served over HTTP on 127.0.0.1 and a free port; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the test output is not an access log
+        pass
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright. Skips without it, except in CI, where it must exist."""
+    if not CHROMIUM.exists():
+        message = f"no browser at {CHROMIUM}: install it with `apt-get install -y chromium`"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run the browser tests; .ci/run installs it)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh browser page (own storage) whose relative gotos resolve against the served site."""
+    context = browser.new_context(base_url=served_site)
+    tab = context.new_page()
+    yield tab
+    context.close()
