@@ -7,7 +7,7 @@ pytestmark = pytest.mark.browser
 
 def test_lesson_opens_with_its_title_and_plot(page):
     page.goto("rnn/")
-    assert page.title().startswith("Why RNNs handle sequences in PyTorch")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Why RNNs handle sequences in PyTorch"
     assert page.locator(".lesson-plot svg").is_visible()
 
 
