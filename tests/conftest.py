@@ -113,3 +113,9 @@ def page(browser, served_site):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def lesson_namespace() -> dict:
+    """The lesson's experiment, run once, for the tests that compare a page with the lesson."""
+    return run_snippets(ROOT / "snippets" / "rnn" / "index", ["experiment"])[0]

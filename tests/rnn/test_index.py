@@ -19,7 +19,7 @@ def lesson() -> tuple[dict, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def page(built_site) -> BeautifulSoup:
+def lesson_html(built_site) -> BeautifulSoup:
     return BeautifulSoup((built_site / "rnn" / "index.html").read_text(), "html.parser")
 
 
@@ -120,37 +120,45 @@ def test_key_insight_quotes_the_experiments_final_accuracies(lesson):
     assert rnn_final >= 0.90 and abs(memoryless_final - namespace["CHANCE"]) <= 0.10
 
 
-def test_page_shows_each_snippets_output_with_its_code(page, lesson):
-    blocks = page.select(".tabbed-set")
+def test_page_shows_each_snippets_output_with_its_code(lesson_html, lesson):
+    blocks = [block for block in lesson_html.select(".tabbed-set") if not block.find_parent(class_="quiz")]
     assert len(blocks) == 15
     for block in blocks:
         labels = [label.get_text() for label in block.select(".tabbed-labels label")]
         assert labels == ["Result", "Source"]
 
 
-def test_page_tables_hold_the_computed_numbers(page, lesson):
+def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
     namespace, _ = lesson
-    rows = [[td.get_text() for td in tr.select("td")] for tr in page.select("table tr")]
+    rows = [[td.get_text() for td in tr.select("td")] for tr in lesson_html.select("table tr")]
     for epoch, ((rl, ra), (ml, ma)) in enumerate(
         zip(namespace["rnn_history"], namespace["memoryless_history"]), start=1
     ):
         assert [str(epoch), f"{rl:.3f}", f"{ra:.2f}", f"{ml:.3f}", f"{ma:.2f}"] in rows
 
 
-def test_page_header_gives_framework_and_reading_time(page):
-    meta = page.select_one("h1 + p.lesson-meta").get_text()
+def test_page_header_gives_framework_and_reading_time(lesson_html):
+    meta = lesson_html.select_one("h1 + p.lesson-meta").get_text()
     assert re.fullmatch(r"PyTorch · \d+ min read", meta)
 
 
-def test_page_offers_both_paths_learn_and_test(page):
-    hrefs = [a["href"] for a in page.select(".grid.cards a")]
+def test_page_offers_both_paths_learn_and_test(lesson_html):
+    hrefs = [a["href"] for a in lesson_html.select(".grid.cards a")]
     assert hrefs == ["practice/", "test/"]
 
 
-def test_footer_names_the_torch_version_that_ran(page):
-    assert page.select_one(".md-copyright__highlight").get_text().strip() == f"Verified with torch {torch.__version__}"
+def test_footer_names_the_torch_version_that_ran(lesson_html):
+    assert lesson_html.select_one(".md-copyright__highlight").get_text().strip() == f"Verified with torch {torch.__version__}"
 
 
-def test_key_insight_is_an_admonition(page):
-    admonition = page.select_one(".admonition.tip")
+def test_key_insight_is_an_admonition(lesson_html):
+    admonition = lesson_html.select_one(".admonition.tip")
     assert admonition.select_one(".admonition-title").get_text() == "Key insight"
+
+
+def test_model_quiz_question_cites_the_computed_experiment(lesson):
+    from quiz_checks import assert_cited_result_is_generated, questions
+
+    (question,) = questions("rnn/index.md")
+    assert question.answer == "B" and "remember information from previous time steps" in question.options["B"]
+    assert_cited_result_is_generated(question, lesson[0])
