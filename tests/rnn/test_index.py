@@ -52,8 +52,10 @@ def test_memoryless_model_stays_within_010_of_chance_every_epoch(lesson):
         assert abs(accuracy - namespace["CHANCE"]) <= 0.10
 
 
-def test_training_both_models_takes_at_most_2_cpu_seconds(lesson):
-    assert lesson[0]["training_cpu_seconds"] <= 2.0
+def test_training_at_build_takes_at_most_2_cpu_seconds(lesson):
+    # A build trains twice: on the lesson page, and once more where quiz solutions import the
+    # experiment (snippets/rnn/practice/lesson_result.py) to cite its accuracies.
+    assert 2 * lesson[0]["training_cpu_seconds"] <= 2.0
 
 
 def test_side_by_side_table_prints_each_epochs_numbers(lesson):
