@@ -2,12 +2,7 @@
 
 import pytest
 
-from quiz_checks import (
-    assert_cited_result_is_generated,
-    assert_marked_answer_is_what_pytorch_does,
-    questions,
-    run_evidence,
-)
+from quiz_checks import questions, run_evidence
 
 QUESTIONS = {q.id: q for q in questions("rnn/test.md")}
 
@@ -22,15 +17,6 @@ def test_no_practice_question_is_reused_verbatim():
     practice = {q.question for q in questions("rnn/practice.md")}
     assert practice.isdisjoint(q.question for q in QUESTIONS.values())
 
-
-@pytest.mark.parametrize("question", [q for q in QUESTIONS.values() if q.kind == "verified"], ids=lambda q: q.id)
-def test_verified_marked_answer_is_what_pytorch_does(question):
-    assert_marked_answer_is_what_pytorch_does(question)
-
-
-@pytest.mark.parametrize("question", [q for q in QUESTIONS.values() if q.kind == "conceptual"], ids=lambda q: q.id)
-def test_conceptual_solution_cites_the_lessons_computed_result(question, lesson_namespace):
-    assert_cited_result_is_generated(question, lesson_namespace)
 
 
 def test_parameter_count_of_rnn_5_8_is_counted_from_the_module():
