@@ -26,8 +26,10 @@ class _Collector(logging.Handler):
         _failures.append(f"{_state['page']}: {first_line}")
 
 
-_collector = _Collector(logging.WARNING)
-logging.getLogger("mkdocs.plugins.markdown_exec").addHandler(_collector)
+_exec_logger = logging.getLogger("mkdocs.plugins.markdown_exec")
+for _old in [h for h in _exec_logger.handlers if type(h).__name__ == "_Collector"]:  # `serve` reloads hooks
+    _exec_logger.removeHandler(_old)
+_exec_logger.addHandler(_Collector(logging.WARNING))
 
 
 def _exit_during_build() -> None:
