@@ -57,6 +57,8 @@ _BLOCK_ID = re.compile(r"\bid=(?:&quot;|\")([^&\"]+)(?:&quot;|\")")
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    if "markdown-exec" not in config.plugins:  # turned off (MARKDOWN_EXEC=false): fences stay text on purpose
+        return html
     # An invalid fence option makes markdown-exec leave the fence as raw text: find what is left.
     for match in _UNRENDERED.finditer(html):
         block = _BLOCK_ID.search(html, match.end(), match.end() + 300)

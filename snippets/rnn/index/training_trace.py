@@ -63,7 +63,7 @@ acc_ax.legend(loc="center right", frameon=False, labelcolor=INK)
 fig.patch.set_alpha(0)
 
 svg = io.StringIO()
-fig.savefig(svg, format="svg", metadata={"Date": None})
+fig.savefig(svg, format="svg", metadata=dict.fromkeys(["Date", "Creator", "Format", "Type"]))  # no RDF block: not HTML
 plt.close(fig)
 svg_text = svg.getvalue().replace(INK, "currentColor")
 svg_text = svg_text[svg_text.index("<svg") :]  # drop the XML prologue: it is inlined into HTML
@@ -73,5 +73,5 @@ caption = (
     f"(chance: {CHANCE:.2f})."
 )
 svg_text = svg_text.replace("<svg ", f'<svg role="img" aria-label="{caption}" ', 1)
-print(f'<figure class="lesson-plot" markdown="0">\n{svg_text}\n<figcaption>{caption}</figcaption>\n</figure>')
+print(f'<figure class="lesson-plot">\n{svg_text}\n<figcaption>{caption}</figcaption>\n</figure>')
 # --8<-- [end:loss-plot]
