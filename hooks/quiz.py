@@ -93,7 +93,7 @@ def _fence(reference: str, session: str, block_id: str) -> str:
 def render(q: Question, session: str) -> str:
     """Markdown (with md_in_html) for one question: radios, a check button, feedback, a closed solution."""
     options = "\n".join(
-        f'<label><input type="radio" name="{q.id}" value="{letter}"> <span markdown="span">**{letter}.** {text}</span></label>'
+        f'<label><input type="radio" name="{q.id}" value="{letter}"> <span>**{letter}.** {text}</span></label>'
         for letter, text in q.options.items()
     )
     code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
@@ -102,7 +102,7 @@ def render(q: Question, session: str) -> str:
     return f"""
 <section class="quiz" id="{q.id}" data-answer="{q.answer}" data-difficulty="{q.difficulty}" markdown="block">
 
-### Question {q.number} {{: #{q.id}-title }}
+## Question {q.number} {{: #{q.id}-title }}
 
 <span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
 

@@ -5,6 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from a11y import assert_no_axe_violations
 from quiz_checks import questions, run_evidence
 
 PAGE = "rnn/practice.md"
@@ -143,3 +144,13 @@ def test_without_javascript_the_solution_is_readable_on_request(browser, served_
     assert final.is_visible()
     assert not page.locator("#output-shape .quiz-check").is_visible()  # a button that would do nothing
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_answered_questions_have_no_axe_violations(page, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto("rnn/practice/")
+    for letter, question in zip("BA", QUESTIONS.values()):  # one right, one wrong, solutions open
+        answer(page, question.id, letter)
+    assert_no_axe_violations(page)
