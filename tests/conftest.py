@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
-PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "hooks"]
+PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides"]
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
