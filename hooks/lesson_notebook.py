@@ -66,7 +66,7 @@ def on_files(files, config):
     (build / NOTEBOOK).parent.mkdir(parents=True, exist_ok=True)
     (build / NOTEBOOK).write_text(nbformat.writes(_notebook(page_text, _snippets(config))), encoding="utf-8")
     # A File with a real src_dir: mkdocs-jupyter's wrapper reads abs_src_path from src_dir and src_uri.
-    files.append(File(NOTEBOOK, src_dir=str(build), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+    files.append(File(NOTEBOOK, str(build), config.site_dir, config.use_directory_urls))
     return files
 
 
