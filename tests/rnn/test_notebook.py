@@ -145,3 +145,12 @@ def test_editing_a_snippet_changes_the_notebook_on_the_next_build(built_site, sc
     assert result.returncode == 0, result.stderr
     assert "Edited since the last build." in (scratch_project / "site" / NOTEBOOK_PAGE).read_text()
     assert "Edited since the last build." not in (built_site / NOTEBOOK_PAGE).read_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["rnn/", "rnn/rnn-lesson/"])
+def test_download_button_saves_the_notebook_in_a_browser(page, path):
+    page.goto(path)
+    with page.expect_download() as download:
+        page.locator("a.md-content__button[download]").click()
+    assert download.value.suggested_filename == "rnn-lesson.ipynb"
