@@ -29,4 +29,4 @@ test: install
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache

@@ -70,11 +70,15 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     _state["building"] = False
     if _failures:
-        raise PluginError("Executed code blocks failed:\n  " + "\n  ".join(_failures))
+        message = "Executed code blocks failed:\n  " + "\n  ".join(_failures)
+        _failures.clear()  # reported here: on_build_error, which runs next, must not repeat them
+        raise PluginError(message)
 
 
 def on_build_error(error) -> None:
     _state["building"] = False
+    for failure in _failures:  # collected before a later error (e.g. a notebook cell) stopped the build
+        _log.error(failure)
     if isinstance(error, SnippetMissingError):  # its message names the file or section, not the page
         missing = re.search(r"'([^']+)'", str(error)).group(1)
         fence, include = "", "?"
