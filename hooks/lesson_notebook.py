@@ -100,6 +100,8 @@ def _notebook(page_text: str, snippets) -> nbformat.NotebookNode:
     prose: list[str] = []
     fence: list[str] | None = None
     started = False  # the page's prose before its first section is about the site, not the code
+    # A quiz (hooks/quiz.py) is interactive: the notebook points at the page instead of showing its YAML.
+    page_text = re.sub(r"^```quiz\n.*?^```[ \t]*$", "*Answer this question on the lesson page.*", page_text, flags=re.MULTILINE | re.DOTALL)
     for line in page_text.splitlines():
         started = started or line.startswith("## ")
         if fence is not None and line.startswith("```"):
