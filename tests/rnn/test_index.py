@@ -54,9 +54,9 @@ def test_memoryless_model_stays_within_010_of_chance_every_epoch(lesson):
 
 
 def test_training_at_build_takes_at_most_2_cpu_seconds(lesson):
-    # A build trains twice: on the lesson page, and once more where quiz solutions import the
-    # experiment (snippets/rnn/practice/lesson_result.py) to cite its accuracies.
-    assert 2 * lesson[0]["training_cpu_seconds"] <= 2.0
+    # A build trains three times: on the lesson page, where quiz solutions import the experiment to
+    # cite it (snippets/rnn/practice/lesson_result.py), and in the notebook's kernel.
+    assert 3 * lesson[0]["training_cpu_seconds"] <= 2.0
 
 
 def test_side_by_side_table_prints_each_epochs_numbers(lesson):
