@@ -185,7 +185,7 @@ def main() -> None:
     lines = [
         "# Benchmarks",
         "",
-        f"`make bench` on {started}. Machine: {host}.",
+        f"`make bench` on {started}. Machine: {host}; load average at the end {os.getloadavg()[0]:.2f}.",
         "",
         "## Times (seconds, median of 3; `make test` once)",
         "",
