@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import PROJECT_FILES  # noqa: E402 - what a build reads, as the tests' scratch copies take it
 BIN = ROOT / ".venv" / "bin"
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -49,7 +51,7 @@ def median_seconds(command: list[str], env: dict | None = None, runs: int = RUNS
 def serve_rebuild_seconds(runs: int = RUNS) -> float:
     """Median time from saving a prose edit on the lesson to `mkdocs serve` reloading the browsers."""
     with tempfile.TemporaryDirectory() as scratch:  # a copy: the edits never touch the working tree
-        for name in ["mkdocs.yml", "docs", "snippets", "hooks", "overrides"]:
+        for name in PROJECT_FILES:
             source, target = ROOT / name, Path(scratch) / name
             shutil.copytree(source, target) if source.is_dir() else shutil.copy(source, target)
         server = subprocess.Popen(
