@@ -1,5 +1,6 @@
 # make serve: live-reloading site on http://127.0.0.1:8000 | make test: build and run every test
 # make build: the site into site/. Each target first installs the pinned dependencies into .venv.
+# make bench: times, page weights and Lighthouse scores into BENCHMARKS.md (needs node and chromium).
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -8,8 +9,10 @@ BIN := $(VENV)/bin
 # torch's exact pin, read from pyproject.toml and installed first: nothing can then pull a CUDA build.
 TORCH_PIN := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
 export NO_MKDOCS_2_WARNING := 1
+# Lighthouse 12 (13 needs node 22), pinned, in a project-local, gitignored folder; only make bench uses it.
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: install serve build test clean
+.PHONY: install serve build test bench clean
 
 install: $(VENV)/.installed
 
@@ -27,6 +30,12 @@ build: install
 
 test: install
 	$(BIN)/python -m pytest
+
+bench: install $(LIGHTHOUSE)
+	$(BIN)/python bench/bench.py
+
+$(LIGHTHOUSE):
+	npm install --prefix .cache/lighthouse --no-audit --no-fund --loglevel=error lighthouse@12.8.2
 
 clean:
 	rm -rf site build .pytest_cache

@@ -1,0 +1,227 @@
+"""`make bench`: build and test times against their floors, page weights and Lighthouse scores.
+
+Prints a Markdown report and writes it to BENCHMARKS.md. A benchmark, not a test: it fails only if a
+command fails. Run from the project root after `make install` (the Makefile's bench target does).
+"""
+
+import datetime
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import PROJECT_FILES  # noqa: E402 - what a build reads, as the tests' scratch copies take it
+BIN = ROOT / ".venv" / "bin"
+LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+RUNS = 3
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+LESSON = "rnn/"
+TARGET_BUILD_RATIO, TARGET_LESSON_KB = 2.5, 150
+QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def median_seconds(command: list[str], env: dict | None = None, runs: int = RUNS) -> float:
+    """Median wall time of a command run `runs` times from the project root (site/ removed first)."""
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(ROOT / "site", ignore_errors=True)
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=ROOT, env=env or QUIET_ENV, capture_output=True, text=True)
+        if result.returncode:
+            sys.exit(f"{' '.join(map(str, command))} failed:\n{(result.stdout + result.stderr)[-3000:]}")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def serve_rebuild_seconds(runs: int = RUNS) -> float:
+    """Median time from saving a prose edit on the lesson to `mkdocs serve` reloading the browsers."""
+    with tempfile.TemporaryDirectory() as scratch:  # a copy: the edits never touch the working tree
+        for name in PROJECT_FILES:
+            source, target = ROOT / name, Path(scratch) / name
+            shutil.copytree(source, target) if source.is_dir() else shutil.copy(source, target)
+        server = subprocess.Popen(
+            [BIN / "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
+            cwd=scratch, env=QUIET_ENV, stderr=subprocess.PIPE, text=True,
+        )
+        lines: list[str] = []
+        threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()
+        wait_for(lines, "Serving on", 0)
+        times = []
+        try:
+            for run in range(runs):
+                seen = len(lines)
+                with open(Path(scratch) / "docs" / "rnn" / "index.md", "a") as page:
+                    page.write(f"\nOne more sentence of prose, edit {run}.\n")
+                start = time.perf_counter()
+                wait_for(lines, "Reloading browsers", seen)
+                times.append(time.perf_counter() - start)
+        finally:
+            server.terminate()
+            server.wait(30)
+    return statistics.median(times)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(lines: list[str], text: str, start: int, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while not any(text in line for line in lines[start:]):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"mkdocs serve never said {text!r}:\n{''.join(lines)}")
+        time.sleep(0.02)
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ as a static host does: directory URLs as index.html, text gzip-compressed."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as every real host (http.server's default, 1.0, has none)
+
+    def do_GET(self):  # noqa: N802 - the http.server API
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        status = 200 if path.is_file() else 404
+        path = path if status == 200 else Path(self.directory) / "404.html"
+        body, kind = path.read_bytes(), self.guess_type(str(path))
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        if "gzip" in self.headers.get("Accept-Encoding", "") and re.match(r"text/|application/(javascript|json|xml)|image/svg", kind):
+            body = gzip.compress(body)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - no access log in the report
+        pass
+
+
+def lighthouse(url: str, desktop: bool) -> dict:
+    """One Lighthouse run (mobile unless desktop) in headless Debian chromium; its JSON report."""
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    command = [LIGHTHOUSE, url, "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={flags}",
+               f"--only-categories={','.join(CATEGORIES)}"] + (["--preset=desktop"] if desktop else [])
+    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def scores(report: dict) -> tuple[list[int], list[str]]:
+    """The four category scores (0-100) and the audits that cost points in a category below 100."""
+    values, lost = [], []
+    for category in CATEGORIES:
+        data = report["categories"][category]
+        values.append(round(data["score"] * 100))
+        if data["score"] < 1:
+            lost += [ref["id"] for ref in data["auditRefs"] if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1]
+    return values, lost
+
+
+def pages_report(site: Path) -> list[dict]:
+    """Per built page: gzip transfer bytes (Lighthouse's total byte weight) and mobile/desktop scores."""
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rows = []
+    try:
+        for page in sorted(site.rglob("*.html")):
+            path = page.relative_to(site).as_posix().removesuffix("index.html")
+            url = f"http://127.0.0.1:{server.server_port}/{path}"
+            # Mobile scores vary from run to run (simulated slow CPU): keep the median of three runs.
+            runs = sorted((lighthouse(url, desktop=False) for _ in range(RUNS)), key=lambda r: r["categories"]["performance"]["score"])
+            mobile, desktop = runs[RUNS // 2], lighthouse(url, desktop=True)
+            rows.append({"page": path or "/", "bytes": mobile["audits"]["total-byte-weight"]["numericValue"],
+                         "mobile": scores(mobile), "desktop": scores(desktop), "lighthouse": mobile["lighthouseVersion"]})
+            print(f"  lighthouse {path or '/'}: mobile {rows[-1]['mobile'][0]}, desktop {rows[-1]['desktop'][0]}", file=sys.stderr)
+    finally:
+        server.shutdown()
+    return rows
+
+
+def machine() -> str:
+    cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
+    memory = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 2**20
+    version = lambda *command: subprocess.run(command, capture_output=True, text=True).stdout.strip()  # noqa: E731
+    torch = version(BIN / "python", "-c", "import torch; print(torch.__version__)")
+    return (f"{cpu.group(1) if cpu else platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+            f"{platform.platform()}; load average at start {os.getloadavg()[0]:.2f}; Python {platform.python_version()}, "
+            f"torch {torch}, {version(CHROMIUM, '--version')}, node {version('node', '--version')}")
+
+
+def main() -> None:
+    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    host = machine()
+    print("timing builds, serve and make test ...", file=sys.stderr)
+    torch_import = median_seconds([BIN / "python", "-c", "import torch"])
+    exec_off = median_seconds(["make", "build"], env={**QUIET_ENV, "MARKDOWN_EXEC": "false"})
+    cold = median_seconds(["make", "build"])
+    rebuild = serve_rebuild_seconds()
+    make_test = median_seconds(["make", "test"], runs=1)
+    median_seconds(["make", "build"], runs=1)  # leave the real site in site/ for the page report
+    print("lighthouse over every page, mobile and desktop ...", file=sys.stderr)
+    pages = pages_report(ROOT / "site")
+
+    def row(what: str, value: float) -> str:
+        return f"| {what} | {value:.2f} | {value / torch_import:.1f}× | {value / exec_off:.1f}× |"
+
+    lesson = next(page for page in pages if page["page"] == LESSON)
+    build_ratio = cold / exec_off
+    failing = [f"{p['page']} ({', '.join(p['mobile'][1])})" for p in pages if p["mobile"][0] != [100] * 4]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"`make bench` on {started}. Machine: {host}; load average at the end {os.getloadavg()[0]:.2f}.",
+        "",
+        "## Times (seconds, median of 3; `make test` once)",
+        "",
+        "| what | seconds | × floor: torch import | × floor: build, execution off |",
+        "|---|---|---|---|",
+        row('floor: `python -c "import torch"`', torch_import),
+        row("floor: `make build` with execution off (`MARKDOWN_EXEC=false`; it imports torch once, in hooks/torch_stamp.py)", exec_off),
+        row("cold `make build`", cold),
+        row("rebuild in `mkdocs serve` after a prose edit (save to browser reload)", rebuild),
+        row("`make test` after install", make_test),
+        "",
+        f"## Pages (Lighthouse {pages[0]['lighthouse']}, headless chromium, site served gzip-compressed on 127.0.0.1)",
+        "",
+        "Transfer: every byte the page loads, as Lighthouse counts it (total byte weight), gzip-compressed.",
+        "Scores: performance / accessibility / best practices / SEO; mobile: the median of 3 runs by performance.",
+        "",
+        "| page | transfer (KB) | mobile | desktop |",
+        "|---|---|---|---|",
+        *[f"| `{p['page']}` | {p['bytes'] / 1024:.1f} | {' / '.join(map(str, p['mobile'][0]))} | "
+          f"{' / '.join(map(str, p['desktop'][0]))} |" for p in pages],
+        "",
+        "## Targets",
+        "",
+        f"- Lighthouse 100/100/100/100 on mobile for every page: {'met' if not failing else 'NOT met: ' + '; '.join(failing)}",
+        f"- lesson page under {TARGET_LESSON_KB} KB gzip with its assets: {lesson['bytes'] / 1024:.1f} KB, "
+        f"{'met' if lesson['bytes'] < TARGET_LESSON_KB * 1024 else 'NOT met'}",
+        f"- cold build under {TARGET_BUILD_RATIO}× the floor \"execution off + torch import\": {build_ratio:.2f}×, "
+        f"{'met' if build_ratio < TARGET_BUILD_RATIO else 'NOT met'}",
+        "",
+    ]
+    report = "\n".join(lines)
+    (ROOT / "BENCHMARKS.md").write_text(report)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
