@@ -18,6 +18,17 @@ THEME_ERRORS = {
     "Attribute “autocorrect” not allowed on element “input” at this point.",
 }
 
+# mkdocs-jupyter renders the notebook page (rnn/rnn-lesson/) with JupyterLab's stylesheet inlined as
+# <style> elements inside <article>, and this 2020 vnu's CSS checker rejects much of that modern CSS.
+NOTEBOOK_PAGE = "rnn/rnn-lesson/index.html"
+NOTEBOOK_RENDERER_ERRORS = {
+    "Element “style” not allowed as child of element “article” in this context. (Suppressing further errors from this subtree.)",
+}
+
+
+def _is_notebook_renderer_error(page: str, message: str) -> bool:
+    return page == NOTEBOOK_PAGE and (message in NOTEBOOK_RENDERER_ERRORS or message.startswith("CSS: "))
+
 
 def vnu_errors(pages: list[Path]) -> list[str]:
     """vnu's errors for these files, one line each (file:line: message), the theme's quirks left out."""
@@ -29,11 +40,13 @@ def vnu_errors(pages: list[Path]) -> list[str]:
         timeout=300,
     )
     messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
-    return [
-        f"{message.get('url', '').rsplit('/site/', 1)[-1]}:{message.get('lastLine', '?')}: {message['message']}"
-        for message in messages
-        if message["message"] not in THEME_ERRORS
-    ]
+    found = []
+    for message in messages:
+        page = message.get("url", "").rsplit("/site/", 1)[-1]
+        if message["message"] in THEME_ERRORS or _is_notebook_renderer_error(page, message["message"]):
+            continue
+        found.append(f"{page}:{message.get('lastLine', '?')}: {message['message']}")
+    return found
 
 
 def test_every_page_is_valid_html(built_site):
