@@ -47,11 +47,11 @@ def external_loads(html: str) -> list[str]:
     return found
 
 
-def test_two_builds_give_identical_pages(built_site, tmp_path):
+def test_two_builds_give_identical_pages_and_notebook(built_site, tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    pages = [page.relative_to(built_site) for page in built_pages(built_site)]
-    assert {"rnn/index.html", "rnn/rnn-lesson/index.html"} <= set(map(str, pages))
+    pages = [page.relative_to(built_site) for page in [*built_pages(built_site), *built_site.rglob("*.ipynb")]]
+    assert {"rnn/index.html", "rnn/rnn-lesson/index.html", "rnn/rnn-lesson/rnn-lesson.ipynb"} <= set(map(str, pages))
     for page in pages:
         assert (tmp_path / "site" / page).read_text() == (built_site / page).read_text(), page
 

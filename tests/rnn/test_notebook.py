@@ -79,6 +79,12 @@ def test_downloaded_notebook_runs_top_to_bottom_in_a_fresh_kernel(fresh_run):
     assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
 
 
+def test_downloaded_notebook_holds_what_its_build_printed_on_a_fresh_kernel(downloaded, fresh_run):
+    code = [cell for cell in downloaded.cells if cell.cell_type == "code"]
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
+    assert [cell.outputs for cell in code] == [cell.outputs for cell in fresh_run.cells if cell.cell_type == "code"]
+
+
 def test_downloaded_notebook_needs_only_torch_matplotlib_and_the_standard_library(downloaded):
     imported = set()
     for cell in downloaded.cells:
