@@ -31,10 +31,19 @@ SHOW_PRINTED_MARKDOWN = """\
 # As on the lesson page, what a cell prints is Markdown (tables, a tip, a figure): show it rendered.
 # Skip this cell to see the printed text instead.
 import io
+import re
 import sys
 
 from IPython import get_ipython
 from IPython.display import Markdown, display
+
+# The page's tip boxes (!!! tip "Title", then indented text) are MkDocs Markdown: show them as quotes.
+TIP = re.compile(r'^!!! \\w+ "([^"]*)"\\n\\n((?:    .*\\n?)+)', flags=re.MULTILINE)
+
+
+def as_quote(tip):
+    lines = [f"**{tip[1]}**", "", *(line.removeprefix("    ") for line in tip[2].rstrip().splitlines())]
+    return "".join(f"> {line}".rstrip() + "\\n" for line in lines)
 
 
 # Stands in for stdout while a cell runs, then shows what the cell printed as Markdown.
@@ -48,7 +57,7 @@ class MarkdownPrintout(io.StringIO):
         if sys.stdout is self:  # not after this cell, which registers the two hooks
             sys.stdout = self.stdout
             if self.getvalue():
-                display(Markdown(self.getvalue()))
+                display(Markdown(TIP.sub(as_quote, self.getvalue())))
 
 
 printout = MarkdownPrintout()

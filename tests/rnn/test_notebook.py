@@ -112,6 +112,14 @@ def test_notebook_prints_the_same_numbers_as_the_lesson_page(built_site, fresh_r
     assert in_a_fresh_kernel == on_lesson_page
 
 
+def test_notebook_page_shows_the_key_insight_as_a_quote_not_as_code(built_site):
+    outputs = soup(built_site, NOTEBOOK_PAGE).select(".jp-OutputArea-output")
+    quote = next(output.blockquote for output in outputs if "Key insight" in output.get_text())
+    assert quote.strong.get_text() == "Key insight"
+    assert "RNNs handle sequences by carrying a hidden state" in quote.get_text()
+    assert "!!!" not in "".join(output.get_text() for output in outputs)
+
+
 @pytest.mark.parametrize("page", [LESSON, NOTEBOOK_PAGE])
 def test_page_header_offers_the_notebook_for_download(built_site, page):
     link = soup(built_site, page).select_one("a.md-content__button[download]")
