@@ -211,7 +211,7 @@ def main() -> None:
         "| what | seconds | × floor: torch import | × floor: build, execution off |",
         "|---|---|---|---|",
         row('floor: `python -c "import torch"`', torch_import),
-        row("floor: `make build` with execution off (`MARKDOWN_EXEC=false`; it imports torch once, in hooks/torch_stamp.py)", exec_off),
+        row("floor: `make build` with execution off (`MARKDOWN_EXEC=false`: neither the blocks nor the notebook run; torch is imported once, in hooks/torch_stamp.py)", exec_off),
         row("`mkdocs build` without the notebook (a copy of mkdocs.yml without its page, plugin and hooks)", no_notebook),
         row("cold `make build`", cold),
         row("rebuild in `mkdocs serve` after a prose edit (save to browser reload)", rebuild),

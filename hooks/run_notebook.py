@@ -63,6 +63,8 @@ class _Run(threading.Thread):
 @event_priority(40)  # after hooks/lesson_notebook.py (priority 50) has written the notebook
 def on_files(files, config):
     _wait_for_runs()  # a run left over from a failed build (mkdocs serve) must end first
+    if "markdown-exec" not in config.plugins:  # execution off (MARKDOWN_EXEC=false): no code runs at all
+        return files
     for file in files:
         if file.src_uri.endswith(".ipynb"):
             _runs[file.src_uri] = _Run(Path(file.abs_src_path))
