@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import tempfile
 import threading
@@ -18,7 +19,7 @@ from jupyter_client.manager import AsyncKernelManager
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 _log = logging.getLogger("mkdocs.hooks.run_notebook")
 CELL_TIMEOUT = 120  # seconds; a cell that hangs fails the build instead of stalling it
@@ -35,6 +36,12 @@ class _Run(threading.Thread):
         self.start()
 
     def run(self) -> None:
+        try:
+            asyncio.run(self._execute())  # asyncio.run closes its loop: a long `mkdocs serve` leaks none
+        except BaseException as error:  # anything at all: on_pre_page reports it and fails the build
+            self.error = error
+
+    async def _execute(self) -> None:
         with tempfile.TemporaryDirectory() as sockets:
             # Local sockets, not TCP: no ports, and no "running over TCP without encryption" in every build.
             kernel = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=f"{sockets}/kernel")
@@ -45,24 +52,25 @@ class _Run(threading.Thread):
                 allow_errors=False,
                 record_timing=False,  # no timestamps: two builds write the same notebook
                 shutdown_kernel="immediate",  # the graceful default waits about a second for nothing
-                on_cell_start=lambda cell, cell_index: setattr(self, "cell", cell.get("id")),
+                on_cell_execute=lambda cell, cell_index: setattr(self, "cell", cell.get("id")),  # code cells only
                 resources={"metadata": {"path": str(self.path.parent)}},
             )
-            try:
-                client.execute(cleanup_kc=True)  # shut the kernel down, though we made its manager
-            except Exception as error:  # raised again, naming the notebook and cell, in the build's thread
-                self.error = error
+            await client.async_execute(cleanup_kc=True)  # nbclient stops only kernels it made; we made this one
 
     def failure(self, src_uri: str) -> str:
-        where = f"cell '{self.cell}'" if self.cell else "its kernel"
-        if isinstance(self.error, CellExecutionError):
-            return f"{src_uri}: {where} raised {self.error.ename}: {self.error.evalue}"
-        return f"{src_uri}: {where} failed: {type(self.error).__name__}: {self.error}"
+        error = self.error
+        if isinstance(error, CellExecutionError):
+            return f"{src_uri}: cell '{self.cell}' raised {error.ename}: {error.evalue}"
+        if isinstance(error, CellTimeoutError):
+            return f"{src_uri}: cell '{self.cell}' ran longer than {CELL_TIMEOUT} s"
+        if isinstance(error, DeadKernelError):
+            return f"{src_uri}: the kernel died running cell '{self.cell}'"
+        return f"{src_uri}: the run failed: {type(error).__name__}: {error}"
 
 
 @event_priority(40)  # after hooks/lesson_notebook.py (priority 50) has written the notebook
 def on_files(files, config):
-    _wait_for_runs()  # a run left over from a failed build (mkdocs serve) must end first
+    _wait_for_runs()  # in `mkdocs serve`, a run left by a build that never reached its page ends first
     if "markdown-exec" not in config.plugins:  # execution off (MARKDOWN_EXEC=false): no code runs at all
         return files
     for file in files:
@@ -77,13 +85,13 @@ def on_pre_page(page, config, files):
     if run is not None:
         run.join()
         if run.error is not None:
-            raise PluginError(run.failure(page.file.src_uri))
+            raise PluginError(run.failure(page.file.src_uri)) from run.error
         nbformat.write(run.notebook, run.path)
         _log.info("Ran %s on a fresh kernel; its outputs are in %s", page.file.src_uri, run.path)
     return page
 
 
-def on_build_error(error) -> None:
+def on_build_error(error) -> None:  # another page failed: let the kernel finish and shut down, not orphan it
     _wait_for_runs()
 
 
