@@ -149,6 +149,17 @@ def test_a_snippet_that_raises_fails_the_build_naming_the_notebook_and_cell(scra
 
 
 @pytest.mark.build
+def test_a_kernel_that_dies_fails_the_build_naming_the_notebook_and_cell(scratch_project):
+    snippet = scratch_project / "snippets" / "rnn" / "index" / "training_trace.py"
+    end = "# --8<-- [end:loss-bars]"
+    dies_in_kernel_only = 'import os, sys\nif "ipykernel" in sys.argv[0]:\n    os._exit(1)\n'  # the page's build lives on
+    snippet.write_text(snippet.read_text().replace(end, dies_in_kernel_only + end))
+    result = mkdocs_build(scratch_project, scratch_project / "site")
+    assert result.returncode != 0
+    assert "rnn/rnn-lesson.ipynb: the kernel died running cell 'training-loss-bars'" in result.stderr
+
+
+@pytest.mark.build
 def test_editing_a_snippet_changes_the_notebook_on_the_next_build(built_site, scratch_project):
     for leftover in ["build", ".cache"]:  # what the last build left behind, as in a working copy
         if (ROOT / leftover).is_dir():
