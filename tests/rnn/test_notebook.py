@@ -112,11 +112,13 @@ def test_notebook_prints_the_same_numbers_as_the_lesson_page(built_site, fresh_r
     assert in_a_fresh_kernel == on_lesson_page
 
 
-def test_notebook_page_shows_the_key_insight_as_a_quote_not_as_code(built_site):
+def test_notebook_page_shows_the_lesson_pages_key_insight_as_a_quote_not_as_code(built_site):
+    tip = soup(built_site, LESSON).select_one(".admonition.tip")
+    title, *body = [" ".join(p.get_text().split()) for p in tip.find_all("p")]
     outputs = soup(built_site, NOTEBOOK_PAGE).select(".jp-OutputArea-output")
-    quote = next(output.blockquote for output in outputs if "Key insight" in output.get_text())
-    assert quote.strong.get_text() == "Key insight"
-    assert "RNNs handle sequences by carrying a hidden state" in quote.get_text()
+    quote = next(output.blockquote for output in outputs if title in output.get_text())
+    assert [" ".join(p.get_text().split()) for p in quote.find_all("p")] == [title, *body]
+    assert quote.p.strong.get_text() == title
     assert "!!!" not in "".join(output.get_text() for output in outputs)
 
 
@@ -139,24 +141,25 @@ def test_no_notebook_is_committed():
 
 
 @pytest.mark.build
-def test_a_snippet_that_raises_fails_the_build_naming_the_notebook_and_cell(scratch_project):
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ('raise ValueError("injected")\n', "cell 'training-loss-bars' raised ValueError: injected"),
+        # The kernel dies, but the page's build (which runs the same snippet) lives on.
+        (
+            'import os, sys\nif "ipykernel" in sys.argv[0]:\n    os._exit(1)\n',
+            "the kernel died running cell 'training-loss-bars'",
+        ),
+    ],
+    ids=["a-snippet-raises", "the-kernel-dies"],
+)
+def test_a_failing_cell_fails_the_build_naming_the_notebook_and_cell(scratch_project, fault, message):
     snippet = scratch_project / "snippets" / "rnn" / "index" / "training_trace.py"
     end = "# --8<-- [end:loss-bars]"
-    snippet.write_text(snippet.read_text().replace(end, f'raise ValueError("injected")\n{end}'))
+    snippet.write_text(snippet.read_text().replace(end, fault + end))
     result = mkdocs_build(scratch_project, scratch_project / "site")
     assert result.returncode != 0
-    assert "rnn/rnn-lesson.ipynb: cell 'training-loss-bars' raised ValueError: injected" in result.stderr
-
-
-@pytest.mark.build
-def test_a_kernel_that_dies_fails_the_build_naming_the_notebook_and_cell(scratch_project):
-    snippet = scratch_project / "snippets" / "rnn" / "index" / "training_trace.py"
-    end = "# --8<-- [end:loss-bars]"
-    dies_in_kernel_only = 'import os, sys\nif "ipykernel" in sys.argv[0]:\n    os._exit(1)\n'  # the page's build lives on
-    snippet.write_text(snippet.read_text().replace(end, dies_in_kernel_only + end))
-    result = mkdocs_build(scratch_project, scratch_project / "site")
-    assert result.returncode != 0
-    assert "rnn/rnn-lesson.ipynb: the kernel died running cell 'training-loss-bars'" in result.stderr
+    assert f"rnn/rnn-lesson.ipynb: {message}" in result.stderr
 
 
 @pytest.mark.build
