@@ -15,5 +15,6 @@ def on_page_content(html: str, page, config, files) -> str:
     prose = re.sub(r"<pre\b.*?</pre>|<svg\b.*?</svg>", " ", html, flags=re.DOTALL)
     words = len(re.sub(r"<[^>]+>", " ", prose).split())
     minutes = max(1, round(words / WORDS_PER_MINUTE))
+    page.meta["reading_minutes"] = minutes  # the home page's track lists it (hooks/lessons.py)
     line = f'<p class="lesson-meta">{framework} · {minutes} min read</p>'
     return re.sub(r"(</h1>)", rf"\1\n{line}", html, count=1)

@@ -21,23 +21,32 @@ from mkdocs.plugins import event_priority
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from lessonkit import cache, execution, notebook
+
 _log = logging.getLogger("mkdocs.hooks.run_notebook")
-CELL_TIMEOUT = 120  # seconds; a cell that hangs fails the build instead of stalling it
+CELL_TIMEOUT = execution.DEFAULT_TIMEOUT  # seconds per cell, as per block on the pages; a fence's timeout="..." too
 _runs: dict[str, _Run] = {}
 
 
 class _Run(threading.Thread):
     """One notebook executed top to bottom on a new kernel, in the background."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, src_uri: str):
         super().__init__(daemon=True)
         self.path, self.cell, self.error = path, None, None
         self.notebook = nbformat.read(path, as_version=4)
+        self.cache = ("notebooks/" + src_uri.replace("/", "--"), cache.key([c.source for c in self.notebook.cells]))
+        self.reused = cache.load(*self.cache)
         self.start()
 
     def run(self) -> None:
+        if self.reused:  # `make serve`, and not one cell changed: the last run's outputs
+            self.notebook = nbformat.reads(self.reused["notebook"], as_version=4)
+            return
         try:
             asyncio.run(self._execute())  # asyncio.run closes its loop: a long `mkdocs serve` leaks none
+            notebook.for_learners(self.notebook)
+            cache.save(*self.cache, {"notebook": nbformat.writes(self.notebook)}, set())
         except BaseException as error:  # anything at all: on_pre_page reports it and fails the build
             self.error = error
 
@@ -49,6 +58,7 @@ class _Run(threading.Thread):
                 self.notebook,
                 km=kernel,
                 timeout=CELL_TIMEOUT,
+                timeout_func=lambda cell: cell.metadata.get("execution", {}).get("timeout", CELL_TIMEOUT),
                 allow_errors=False,
                 record_timing=False,  # no timestamps: two builds write the same notebook
                 shutdown_kernel="immediate",  # the graceful default waits about a second for nothing
@@ -62,7 +72,7 @@ class _Run(threading.Thread):
         if isinstance(error, CellExecutionError):
             return f"{src_uri}: cell '{self.cell}' raised {error.ename}: {error.evalue}"
         if isinstance(error, CellTimeoutError):
-            return f"{src_uri}: cell '{self.cell}' ran longer than {CELL_TIMEOUT} s"
+            return f"{src_uri}: cell '{self.cell}' ran past its time limit"
         if isinstance(error, DeadKernelError):
             return f"{src_uri}: the kernel died running cell '{self.cell}'"
         return f"{src_uri}: the run failed: {type(error).__name__}: {error}"
@@ -75,7 +85,7 @@ def on_files(files, config):
         return files
     for file in files:
         if file.src_uri.endswith(".ipynb"):
-            _runs[file.src_uri] = _Run(Path(file.abs_src_path))
+            _runs[file.src_uri] = _Run(Path(file.abs_src_path), file.src_uri)
     return files
 
 
@@ -87,7 +97,8 @@ def on_pre_page(page, config, files):
         if run.error is not None:
             raise PluginError(run.failure(page.file.src_uri)) from run.error
         nbformat.write(run.notebook, run.path)
-        _log.info("Ran %s on a fresh kernel; its outputs are in %s", page.file.src_uri, run.path)
+        how = "reused its last run's outputs (cache)" if run.reused else "ran it on a fresh kernel"
+        _log.info("%s: %s; they are in %s", page.file.src_uri, how, run.path)
     return page
 
 

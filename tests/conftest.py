@@ -14,8 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from lessonkit.pages import PROJECT_FILES, lessons
+
 ROOT = Path(__file__).parent.parent
-PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides"]
+LESSONS = lessons()  # what the site holds: tests parametrize over it
+
+
+def lesson_params(select=lambda lesson: lesson):
+    """pytest params, one per lesson (id: its folder), of whatever `select` takes from it."""
+    return [pytest.param(select(lesson), id=lesson.folder) for lesson in LESSONS]
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -26,7 +33,7 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=240,  # below the test's own limit: a stalled build fails here, with its output
     )
 
 
@@ -113,9 +120,3 @@ def page(browser, served_site):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-@pytest.fixture(scope="session")
-def lesson_namespace() -> dict:
-    """The lesson's experiment, run once, for the tests that compare a page with the lesson."""
-    return run_snippets(ROOT / "snippets" / "rnn" / "index", ["experiment"])[0]

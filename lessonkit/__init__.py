@@ -1,0 +1,1 @@
+"""The lesson site's own machinery: page model, execution, quizzes, notebooks, shared by hooks, tests and bench."""

@@ -1,0 +1,178 @@
+"""Run a page's code blocks the one way the build and the tests both use.
+
+`run_code` executes one block in its session's namespace with stdout captured, a time limit, and any
+failure turned into a one-line message naming the snippet file and line. The build reaches it through
+markdown-exec (hooks/execution.py puts `run_block` in place of its Python runner); the tests through
+`run_page`, so a page is tested exactly as it is built.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import ctypes
+import io
+import os
+import re
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from lessonkit import pages
+
+DEFAULT_TIMEOUT = 60.0  # seconds per block; a fence's timeout="..." or mkdocs.yml's extra.exec_timeout sets it
+_MODULE_NAME = re.compile(r"[^a-zA-Z\d]+")
+
+
+class BlockTimeout(BaseException):
+    """Raised inside a block that ran past its limit (BaseException: `except Exception` does not hide it)."""
+
+
+class BlockFailed(Exception):
+    """A block raised, exited or timed out; the message names the page, block, snippet file and line."""
+
+
+@dataclass
+class Run:
+    """What one block did: its printed output, and the snippet files it imported."""
+
+    printed: str
+    imported: set[Path] = field(default_factory=set)
+
+
+def namespace_for(session: str) -> dict:
+    """A fresh namespace, registered as a module (dataclasses and pickling look modules up by name)."""
+    name = "lesson_block_" + _MODULE_NAME.sub("_", session or "alone")
+    sys.modules[name] = ModuleType(name)
+    return {"__name__": name, "__builtins__": builtins}
+
+
+def run_code(fence: pages.Fence, namespace: dict, where: str, timeout: float = DEFAULT_TIMEOUT) -> Run:
+    """Execute a fence's code in `namespace`; raise BlockFailed naming `where`, the block and the source line."""
+    buffer, imported = io.StringIO(), set()
+    timer = _Watchdog(threading.get_ident(), timeout)
+    try:
+        with contextlib.redirect_stdout(buffer), _tracking_imports(imported), _snippet_path(fence), timer:
+            exec(compile(fence.code, f"<block {fence.id}>", "exec"), namespace)  # noqa: S102 - the page's own code
+    except BlockTimeout:
+        raise BlockFailed(f"{where}: block '{fence.id}' ran longer than {timeout:g} s (an endless loop?)") from None
+    except SystemExit as error:
+        raise BlockFailed(f"{where}: block '{fence.id}' called sys.exit({error.code!r}) at {_source_line(fence, error)}") from None
+    except KeyboardInterrupt:
+        print(f"Interrupted while running block '{fence.id}' of {where}", file=sys.stderr)
+        raise
+    except Exception as error:  # noqa: BLE001 - any error of the page's code fails its block
+        message = f"{type(error).__name__}: {error}".splitlines()[0]
+        raise BlockFailed(f"{where}: block '{fence.id}' raised {message} at {_source_line(fence, error)}") from error
+    return Run(printed=buffer.getvalue(), imported=imported)
+
+
+def _source_line(fence: pages.Fence, error: BaseException) -> str:
+    """The innermost frame of the block itself, as the snippet file and line it came from."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == f"<block {fence.id}>"]
+    inner = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.startswith(str(pages.ROOT / "snippets"))]
+    origin = fence.origin(frames[-1].lineno) if frames else f"block '{fence.id}'"
+    if inner:  # the error happened in a snippet module the block imported: name that line too
+        origin += f" (in {Path(inner[-1].filename).relative_to(pages.ROOT)}:{inner[-1].lineno})"
+    return origin
+
+
+class _Watchdog:
+    """Raises BlockTimeout in the running thread once the limit passes (checked between bytecodes)."""
+
+    def __init__(self, thread_id: int, seconds: float):
+        self.thread_id, self.timer = thread_id, threading.Timer(seconds, self._expire)
+        self.timer.daemon = True
+
+    def _expire(self) -> None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), ctypes.py_object(BlockTimeout))
+
+    def __enter__(self):
+        self.timer.start()
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+
+
+@contextlib.contextmanager
+def _tracking_imports(found: set[Path]):
+    """Record every module under snippets/ that the block imports (a cache key must cover them)."""
+    real_import = builtins.__import__
+    root = str(pages.snippets())
+
+    def tracking(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002 - __import__'s signature
+        module = real_import(name, globals, locals, fromlist, level)
+        path = getattr(sys.modules.get(name), "__file__", None) or ""
+        if path.startswith(root):
+            found.add(Path(path))
+        return module
+
+    builtins.__import__ = tracking
+    try:
+        yield
+    finally:
+        builtins.__import__ = real_import
+
+
+@contextlib.contextmanager
+def _snippet_path(fence: pages.Fence):
+    """Put the included snippets' folders first on sys.path, as `python snippets/x/y.py` would."""
+    folders = [str(path.parent) for path in fence.includes]
+    sys.path[:0] = folders
+    try:
+        yield
+    finally:
+        for folder in folders:
+            sys.path.remove(folder)
+
+
+def forget_snippet_modules() -> None:
+    """Drop snippet modules imported by an earlier build: an edited snippet must be imported afresh."""
+    root = str(pages.snippets())
+    for name, module in list(sys.modules.items()):
+        if (getattr(module, "__file__", None) or "").startswith(root):
+            del sys.modules[name]
+
+
+def run_page(page: pages.Page, fences: list[pages.Fence] | None = None) -> tuple[dict[str, dict], dict[str, str]]:
+    """Run a page's blocks in order, one namespace per session, as the build does: namespaces and outputs."""
+    use_figures()
+    namespaces: dict[str, dict] = {}
+    printed: dict[str, str] = {}
+    for fence in page.fences if fences is None else fences:
+        session = fence.session or f"alone:{fence.id}"
+        namespace = namespaces.setdefault(session, namespace_for(f"{page.src_uri}-{session}"))
+        printed[fence.id] = run_code(fence, namespace, page.src_uri, timeout_of(fence)).printed
+    return namespaces, printed
+
+
+def timeout_of(fence: pages.Fence, default: float = DEFAULT_TIMEOUT) -> float:
+    return float(fence.options.get("timeout", default))
+
+
+def use_figures() -> None:
+    """Plots shown with plt.show() print themselves into the output (lessonkit.figures), here as in the build."""
+    os.environ["MPLBACKEND"] = "module://lessonkit.figures"
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].switch_backend("module://lessonkit.figures")
+
+
+# What a page promises about a block's results (hooks/quiz.py registers a question's evidence): each
+# check returns a problem (or "") and the facts worth keeping, e.g. a question's real outcomes.
+EXPECTATIONS: dict[tuple[str, str], list] = {}
+FACTS: dict[tuple[str, str], dict] = {}
+
+
+def expect(page: str, block: str, check) -> None:
+    EXPECTATIONS.setdefault((page, block), []).append(check)
+
+
+def check(page: str, block: str, namespace: dict) -> list[tuple[str, dict]]:
+    """Run the checks registered for a block against its namespace; also keeps their facts in FACTS."""
+    results = [check(namespace) for check in EXPECTATIONS.get((page, block), [])]
+    for _, facts in results:
+        FACTS[(page, block)] = facts
+    return results

@@ -1,0 +1,54 @@
+"""A matplotlib backend for the pages: `plt.show()` prints each open figure as inline SVG.
+
+Snippets draw with plain pyplot and call `plt.show()`, as in any notebook (where Jupyter's own backend
+shows them). On a page, this backend prints the figure where the block's output goes: text, ticks and
+axes in the page's text colour (`currentColor`, so the dark palette works), stable ids, and
+`fig.set_label(...)` as its accessible name. Selected with MPLBACKEND=module://lessonkit.figures.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import matplotlib
+from matplotlib._pylab_helpers import Gcf
+from matplotlib.backend_bases import FigureManagerBase, _Backend
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+INK = "#010203"  # drawn in this colour, then swapped for currentColor
+matplotlib.rcParams.update(
+    {
+        "svg.hashsalt": "lesson",  # the same ids in every build
+        "svg.fonttype": "none",  # real text: searchable, and sized by the page
+        **dict.fromkeys(["text.color", "axes.labelcolor", "axes.edgecolor", "xtick.color", "ytick.color"], INK),
+        "legend.labelcolor": INK,
+        "legend.frameon": False,
+        "figure.facecolor": "none",
+        "axes.facecolor": "none",
+        "savefig.facecolor": "none",
+    }
+)
+
+
+def svg_markup(figure) -> str:
+    """The figure as an inline <svg>, themed, with role="img" and its label as the accessible name."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata=dict.fromkeys(["Date", "Creator", "Format", "Type"]))
+    svg = buffer.getvalue().replace(INK, "currentColor")
+    svg = svg[svg.index("<svg") :]  # no XML prologue or doctype inside HTML
+    svg = re.sub(r"\n\s*\n", "\n", svg)  # no blank line: Markdown would end the HTML block there
+    label = (figure.get_label() or "A plot").replace('"', "&quot;")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+@_Backend.export
+class _BackendLesson(_Backend):
+    FigureCanvas = FigureCanvasSVG
+    FigureManager = FigureManagerBase
+
+    @staticmethod
+    def show(*args, **kwargs):
+        for manager in Gcf.get_all_fig_managers():
+            print(f'<figure class="lesson-plot">\n{svg_markup(manager.canvas.figure)}\n</figure>\n')
+        Gcf.destroy_all()

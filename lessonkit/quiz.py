@@ -1,0 +1,271 @@
+"""Quiz questions: one schema, one parser, one verifier, shared by the build (hooks/quiz.py) and the tests.
+
+A question is a ```quiz fence of YAML. Its `evidence` is a snippet run inside its solution; the snippet
+contract: for `verify: value` it sets `answer` (compared with the marked option's text), for
+`verify: runs` it sets `outcomes` (letter -> "runs" or "ErrorType: message"), and optionally
+`candidates` (letter -> the code line it ran, which must be the option's text).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from lessonkit import execution, pages
+
+DIFFICULTIES = ("easy", "medium", "hard")
+KINDS = ("verified", "conceptual")
+VERIFY = ("value", "runs")
+FENCE = re.compile(r"^```quiz\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+MAX_SHARE_OF_ONE_LETTER = 0.4  # on a page of 5 or more questions
+
+
+@dataclass
+class Question:
+    """The schema: fields without a default are required."""
+
+    number: int
+    page: str  # e.g. rnn/practice.md
+    line: int  # the fence's first line in the page file
+    id: str
+    difficulty: str
+    kind: str
+    evidence: str  # snippet path[:section], relative to snippets/
+    question: str
+    options: dict[str, str]
+    answer: str
+    steps: list[dict[str, str]]
+    quick_check: str
+    hint: str
+    mistakes: list[str]
+    teaches: str | None = None  # the heading id on the lesson page that teaches this
+    why_not: dict[str, str] | None = None  # wrong option -> why it is wrong (runs: from the evidence run)
+    code: str | None = None  # snippet path[:section] shown with the question (not run)
+    verify: str | None = None  # verified only: "value" or "runs"
+    fails_with: dict[str, str] | None = None  # verify: runs: the error type each wrong option ends in
+
+    @property
+    def name(self) -> str:
+        return f"{self.page}: question {self.number} ('{self.id}')"
+
+    @property
+    def evidence_block(self) -> str:
+        return f"{self.id}-evidence"
+
+    @property
+    def wrong(self) -> list[str]:
+        return [letter for letter in self.options if letter != self.answer]
+
+
+FIELDS = [f.name for f in dataclasses.fields(Question) if f.name not in ("number", "page", "line")]
+REQUIRED = [f.name for f in dataclasses.fields(Question) if f.default is dataclasses.MISSING and f.name in FIELDS]
+
+
+class QuizError(PluginError):
+    pass
+
+
+def parse(markdown: str, page: str, require_why_not: bool = False) -> list[Question]:
+    """Every ```quiz fence of a page, validated; a QuizError names the page file's line and the question.
+
+    `require_why_not`: every wrong option needs its why_not line (practice and test pages)."""
+    questions = []
+    for number, match in enumerate(FENCE.finditer(markdown), start=1):
+        line = markdown.count("\n", 0, match.start()) + 1
+        try:
+            data = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"docs/{page}:{line + 1 + mark.line}" if mark else f"docs/{page}:{line}"
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            raise QuizError(f"{where}: question {number}: invalid YAML: {problem}") from None
+        if not isinstance(data, dict):
+            raise QuizError(f"docs/{page}:{line}: question {number}: expected `field: value` lines")
+        questions.append(_validated(data, number, page, line, require_why_not))
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise QuizError(f"{page}: question ids repeat: {ids}")
+    return questions
+
+
+def _validated(data: dict, number: int, page: str, line: int, require_why_not: bool) -> Question:
+    name = f"{page}: question {number} ('{data.get('id', 'no id')}')"
+    fail = lambda message: QuizError(f"{name}: {message} (docs/{page}:{line})")  # noqa: E731
+    missing = [key for key in REQUIRED if key not in data]
+    if missing:
+        raise fail(f"missing {', '.join(missing)}")
+    unknown = set(data) - set(FIELDS)
+    if unknown:
+        raise fail(f"unknown field(s) {', '.join(sorted(unknown))}")
+    if data["kind"] not in KINDS:
+        raise fail(f"kind is {data['kind']!r}, must be one of {', '.join(KINDS)}")
+    if data["difficulty"] not in DIFFICULTIES:
+        raise fail(f"difficulty is {data['difficulty']!r}, must be one of {', '.join(DIFFICULTIES)}")
+    options = {str(letter): str(text) for letter, text in data["options"].items()}
+    answer = str(data["answer"]).strip()
+    if answer not in options:
+        raise fail(f"the marked answer {answer!r} must be exactly one of the options {', '.join(options)}")
+    if (data["kind"] == "verified") != (data.get("verify") in VERIFY):
+        raise fail("a verified question needs `verify: value` or `verify: runs`, a conceptual one none")
+    wrong = set(options) - {answer}
+    if data.get("verify") == "runs" and set(data.get("fails_with") or {}) != wrong:
+        raise fail(f"`verify: runs` needs `fails_with` for exactly the options {', '.join(sorted(wrong))}")
+    why_not = {str(k): str(v) for k, v in (data.get("why_not") or {}).items()}
+    if data.get("verify") == "runs" and why_not:
+        raise fail("`verify: runs` takes each wrong option's why_not from its evidence run: remove why_not")
+    if data.get("verify") != "runs" and (why_not or require_why_not) and set(why_not) != wrong:
+        raise fail(f"why_not must give one line for exactly the wrong options {', '.join(sorted(wrong))}")
+    return Question(number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not})
+
+
+def check_page(questions: list[Question], page: str) -> None:
+    """Page-wide rules: marked answers balanced, so no letter can be guessed for a good score."""
+    if len(questions) < 5:
+        return
+    counts = Counter(q.answer for q in questions)
+    letters = sorted({letter for q in questions for letter in q.options})
+    over = [f"{letter} ({n} of {len(questions)})" for letter, n in sorted(counts.items()) if n > MAX_SHARE_OF_ONE_LETTER * len(questions)]
+    if over:
+        raise QuizError(f"{page}: the marked answers are unbalanced: {', '.join(over)} is correct in more than 40%; reorder options")
+    never = [letter for letter in letters if counts[letter] == 0]
+    if len(questions) >= 10 and never:
+        raise QuizError(f"{page}: no question has {', '.join(never)} as its marked answer; reorder options")
+
+
+def check_snippets(question: Question) -> None:
+    """A question's snippets (path or path:section) must exist, or it points at nothing."""
+    for reference in filter(None, [question.evidence, question.code]):
+        path, _, section = reference.partition(":")
+        file = pages.snippets() / path
+        if not file.is_file():
+            raise QuizError(f"{question.name}: its check {reference!r} points at a missing file snippets/{path}")
+        if section and f"[start:{section}]" not in file.read_text(encoding="utf-8"):
+            raise QuizError(f"{question.name}: its check {reference!r} points at a missing section of snippets/{path}")
+
+
+def plain(option: str) -> str:
+    """An option's text without Markdown code ticks."""
+    return option.replace("`", "").strip()
+
+
+def verify(question: Question, namespace: dict) -> tuple[str, dict]:
+    """Does the evidence's run support the marked option? A problem naming both values (or ""), and the facts."""
+    marked = question.answer
+    if question.verify == "value":
+        if "answer" not in namespace:
+            return f"{question.name}: its evidence sets no `answer`", {}
+        real = str(namespace["answer"])
+        matching = [letter for letter, text in question.options.items() if plain(text) == real]
+        if matching != [marked]:
+            return (f"{question.name}: the evidence gives {real!r} but option {marked} ({plain(question.options[marked])!r}) "
+                    f"is marked; options matching the evidence: {matching or 'none'}"), {"answer": real}
+        return "", {"answer": real}
+    if question.verify == "runs":
+        outcomes = {str(k): str(v) for k, v in namespace.get("outcomes", {}).items()}
+        if set(outcomes) != set(question.options):
+            return f"{question.name}: its evidence's `outcomes` cover {sorted(outcomes)}, not the options {sorted(question.options)}", {}
+        facts = {"outcomes": outcomes}
+        if outcomes[marked] != "runs":
+            return f"{question.name}: option {marked} is marked but its run gives {outcomes[marked]!r}", facts
+        for letter, error in question.fails_with.items():
+            if not outcomes[letter].startswith(f"{error}:"):
+                return f"{question.name}: option {letter} should fail with {error} but its run gives {outcomes[letter]!r}", facts
+        candidates = namespace.get("candidates")
+        if candidates is not None and candidates != {letter: plain(text) for letter, text in question.options.items()}:
+            return f"{question.name}: the lines its evidence runs are not the options' lines: {candidates}", facts
+        return "", facts
+    return "", {}
+
+
+def evidence_fence(question: Question) -> pages.Fence:
+    """The question's evidence as the page's block (expanded, with origins), for the tests to run alone."""
+    text = f'```python exec="on" source="tabbed-right" session="{session(question)}" id="{question.evidence_block}"\n--8<-- "{question.evidence}"\n```\n'
+    return pages.read_fences(text, f"docs/{question.page}")[0]
+
+
+def session(question: Question) -> str:
+    return f"quiz-{question.page.removesuffix('.md').replace('/', '-')}-{question.id}"
+
+
+def run_evidence(question: Question) -> tuple[dict, str, str]:
+    """Run a question's evidence alone, as the build does: its namespace, what it printed, and any problem."""
+    execution.use_figures()
+    fence = evidence_fence(question)
+    namespace = execution.namespace_for(session(question))
+    printed = execution.run_code(fence, namespace, question.page).printed
+    problem, _ = verify(question, namespace)
+    if not printed.strip():
+        problem = problem or f"{question.name}: its evidence prints nothing into the solution"
+    return namespace, printed, problem
+
+
+WHY_NOT_FROM_EVIDENCE = "@@why-not:{id}:{letter}@@"  # filled in from the run once it has happened
+TEACHES_TITLE = "@@teaches-title:{anchor}@@"  # the lesson section's title, once the lesson page is rendered
+
+
+def render(q: Question, lesson_url: str) -> str:
+    """Markdown (with md_in_html) for one question: radios, a check button, feedback, a closed solution.
+
+    `lesson_url`: the lesson page as a Markdown link from this page ("" on the lesson page itself)."""
+
+    def why_not(letter: str) -> str:
+        if letter == q.answer:
+            return ""
+        if q.verify == "runs":
+            return WHY_NOT_FROM_EVIDENCE.format(id=q.id, letter=letter)
+        return html.escape(q.why_not.get(letter, ""))
+
+    options = "\n".join(
+        f'<label data-why-not="{why_not(letter)}"><input type="radio" name="{q.id}" value="{letter}"> '
+        f"<span>**{letter}.** {text}</span></label>"
+        for letter, text in q.options.items()
+    )
+    code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
+    steps = "\n".join(f"{i}. **{step['title']}**  \n    {step['text']}" for i, step in enumerate(q.steps, start=1))
+    mistakes = "\n".join(f"- {mistake}" for mistake in q.mistakes)
+    taught = f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n" if q.teaches else ""
+    evidence = evidence_fence(q)
+    fence = "```python " + " ".join(f'{k}="{v}"' for k, v in evidence.options.items()) + f"\n{evidence.body}```"
+    return f"""
+<section class="quiz" id="{q.id}" data-answer="{q.answer}" data-difficulty="{q.difficulty}" markdown="block">
+
+## Question {q.number} {{: #{q.id}-title }}
+
+<span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
+
+{q.question.strip()}
+{code}
+<fieldset class="quiz-options" markdown="block">
+<legend>Choose one answer</legend>
+{options}
+</fieldset>
+
+<button type="button" class="md-button quiz-check" hidden>Check answer</button>
+<p class="quiz-feedback" aria-live="polite"></p>
+
+<details class="quiz-solution" markdown="block">
+<summary>Solution</summary>
+
+{steps}
+
+{fence}
+
+**Final answer:** {q.options[q.answer]} → option {q.answer}
+
+**Quick check:** {q.quick_check}
+
+<p class="quiz-hint" markdown="span">**Hint:** {html.escape(q.hint, quote=False)}</p>
+
+**Common mistakes:**
+
+{mistakes}
+{taught}
+</details>
+</section>
+"""
