@@ -22,15 +22,16 @@ import threading
 import time
 from pathlib import Path
 
+from lessonkit.pages import PROJECT_FILES, lessons  # what a build reads; the lessons the site declares
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import PROJECT_FILES  # noqa: E402 - what a build reads, as the tests' scratch copies take it
 BIN = ROOT / ".venv" / "bin"
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 RUNS = 3
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-LESSON = "rnn/"
+FIRST_LESSON = lessons()[0].page  # the page whose edits and weight are measured
+LESSON = FIRST_LESSON.src_uri.removesuffix("index.md")
 TARGET_BUILD_RATIO, TARGET_LESSON_KB, TARGET_NOTEBOOK_SECONDS = 2.5, 150, 4
 QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -50,7 +51,7 @@ def median_seconds(command: list[str], env: dict | None = None, runs: int = RUNS
 
 def without_notebook_seconds() -> float:
     """Median `mkdocs build` time of a copy of mkdocs.yml without the notebook (nav entry, plugin, hooks)."""
-    notebook_lines = ("rnn-lesson.ipynb", "hooks/lesson_notebook.py", "hooks/run_notebook.py", "hooks/notebook_offline.py")
+    notebook_lines = ("hooks/lesson_notebook.py", "hooks/run_notebook.py", "hooks/notebook_offline.py")
     kept, in_plugin = [], False
     for line in (ROOT / "mkdocs.yml").read_text().splitlines(keepends=True):
         in_plugin = line.startswith("  - mkdocs-jupyter:") or (in_plugin and line.startswith("    "))
@@ -81,7 +82,7 @@ def serve_rebuild_seconds(runs: int = RUNS) -> float:
         try:
             for run in range(runs):
                 seen = len(lines)
-                with open(Path(scratch) / "docs" / "rnn" / "index.md", "a") as page:
+                with open(Path(scratch) / "docs" / FIRST_LESSON.src_uri, "a") as page:
                     page.write(f"\nOne more sentence of prose, edit {run}.\n")
                 start = time.perf_counter()
                 wait_for(lines, "Reloading browsers", seen)

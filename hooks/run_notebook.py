@@ -58,7 +58,7 @@ class _Run(threading.Thread):
                 self.notebook,
                 km=kernel,
                 timeout=CELL_TIMEOUT,
-                timeout_func=lambda cell: cell.metadata.get("execution", {}).get("timeout", CELL_TIMEOUT),
+                timeout_func=lambda cell: cell.metadata.get("lesson", {}).get("timeout", CELL_TIMEOUT),
                 allow_errors=False,
                 record_timing=False,  # no timestamps: two builds write the same notebook
                 shutdown_kernel="immediate",  # the graceful default waits about a second for nothing

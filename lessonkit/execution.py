@@ -12,7 +12,6 @@ import builtins
 import contextlib
 import ctypes
 import io
-import os
 import re
 import sys
 import threading
@@ -154,10 +153,12 @@ def timeout_of(fence: pages.Fence, default: float = DEFAULT_TIMEOUT) -> float:
 
 
 def use_figures() -> None:
-    """Plots shown with plt.show() print themselves into the output (lessonkit.figures), here as in the build."""
-    os.environ["MPLBACKEND"] = "module://lessonkit.figures"
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].switch_backend("module://lessonkit.figures")
+    """Plots shown with plt.show() print themselves into the output (lessonkit.figures), here as in the build.
+
+    Set for this process only (never MPLBACKEND: a notebook kernel started from here would inherit it)."""
+    import matplotlib
+
+    matplotlib.use("module://lessonkit.figures")
 
 
 # What a page promises about a block's results (hooks/quiz.py registers a question's evidence): each

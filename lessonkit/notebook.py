@@ -52,7 +52,7 @@ def assemble(lesson: pages.Lesson, site_url: str, prose_filter=lambda text: text
             cells.append(nbformat.v4.new_markdown_cell(about, id=f"{fence.id}-about"))
         cell = nbformat.v4.new_code_cell(_shown(fence.code), id=fence.id)
         if "timeout" in fence.options:  # the fence's time limit holds in the build's kernel run too
-            cell.metadata["execution"] = {"timeout": float(fence.options["timeout"])}
+            cell.metadata["lesson"] = {"timeout": float(fence.options["timeout"])}
         cells.append(cell)
         position = match.end()
     if (closing := prose(text[position:])):

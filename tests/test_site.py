@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import LESSONS, ROOT, mkdocs_build
 
 # Every attribute through which a page loads something: scripts, styles, images, fonts, preconnects.
 LOADING_ATTRIBUTES = {
@@ -51,7 +51,8 @@ def test_two_builds_give_identical_pages_and_notebook(built_site, tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     pages = [page.relative_to(built_site) for page in [*built_pages(built_site), *built_site.rglob("*.ipynb")]]
-    assert {"rnn/index.html", "rnn/rnn-lesson/index.html", "rnn/rnn-lesson/rnn-lesson.ipynb"} <= set(map(str, pages))
+    notebooks = {lesson.notebook.replace(".ipynb", "/") + lesson.notebook.rsplit("/", 1)[-1] for lesson in LESSONS}
+    assert notebooks <= set(map(str, pages)), "a lesson's notebook is missing from the site"
     for page in pages:
         assert (tmp_path / "site" / page).read_text() == (built_site / page).read_text(), page
 
