@@ -30,7 +30,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if "```quiz" not in markdown:
         return markdown
     name = page.file.src_uri
-    questions = quiz.parse(markdown, name, require_why_not=False)  # TEMP
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    questions = quiz.parse(markdown, name, require_why_not=False, source=source)  # TEMP
     # quiz.check_page(questions, name)  # TEMP
     lesson = str(Path(name).parent / "index.md")  # a lesson's pages sit beside it
     link = "" if name == lesson else os.path.relpath(lesson, Path(name).parent)

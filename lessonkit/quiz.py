@@ -71,17 +71,21 @@ class QuizError(PluginError):
     pass
 
 
-def parse(markdown: str, page: str, require_why_not: bool = False) -> list[Question]:
+def parse(markdown: str, page: str, require_why_not: bool = False, source: str | None = None) -> list[Question]:
     """Every ```quiz fence of a page, validated; a QuizError names the page file's line and the question.
 
-    `require_why_not`: every wrong option needs its why_not line (practice and test pages)."""
+    `require_why_not`: every wrong option needs its why_not line (practice and test pages). `source`: the
+    page file's text, when `markdown` is not (MkDocs strips the front matter), for true line numbers."""
+    source = source or markdown
     questions = []
     for number, match in enumerate(FENCE.finditer(markdown), start=1):
-        line = markdown.count("\n", 0, match.start()) + 1
+        found = source.find(match.group(0))
+        line = source.count("\n", 0, found if found >= 0 else match.start()) + 1
         try:
             data = yaml.safe_load(match.group(1)) or {}
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
+            # Where the broken construct starts (an unclosed bracket), else where the parser gave up.
+            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
             where = f"docs/{page}:{line + 1 + mark.line}" if mark else f"docs/{page}:{line}"
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
             raise QuizError(f"{where}: question {number}: invalid YAML: {problem}") from None

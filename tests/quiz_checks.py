@@ -6,7 +6,8 @@ from lessonkit.pages import Page
 
 def questions(page: str) -> list[quiz.Question]:
     """The questions of docs/<page>, parsed as the build parses them."""
-    return quiz.parse(Page(page).path.read_text(encoding="utf-8"), page)
+    text = Page(page).path.read_text(encoding="utf-8")
+    return quiz.parse(text, page)
 
 
 def run_evidence(question: quiz.Question) -> tuple[dict, str]:

@@ -1,39 +1,67 @@
-"""A malformed question fails the build, and the message names the page and the question.
+"""A malformed or disproved question fails the build; the message names the page and the question.
 
-Each test builds a scratch copy of the project whose practice page has one question broken.
+Each test builds a scratch copy of the project whose first practice page has one question broken.
 """
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import LESSONS, mkdocs_build
+from quiz_checks import questions
 
 pytestmark = pytest.mark.build
-PAGE = "docs/rnn/practice.md"
+PRACTICE = next(lesson.practice for lesson in LESSONS if lesson.practice)
+PAGE = f"docs/{PRACTICE.src_uri}"
+Q = next(q for q in questions(PRACTICE.src_uri) if q.verify == "value" and q.code)  # a question with every part
+WRONG = Q.wrong[0]
+
+
+def fence_of(text: str) -> tuple[int, int]:
+    """Where question Q's YAML sits in the page."""
+    start = text.index(f"id: {Q.id}\n")
+    return start, text.index("```", start)
+
+
+def broken(project, original: str, replacement: str) -> str:
+    """Build the project with `original` replaced inside Q's YAML; the build's output."""
+    page = project / PAGE
+    text = page.read_text()
+    start, end = fence_of(text)
+    assert original in text[start:end], original
+    page.write_text(text[:start] + text[start:end].replace(original, replacement, 1) + text[end:])
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    return result.stdout + result.stderr
+
+
+NAME = f"{PRACTICE.src_uri}: question {Q.number} ('{Q.id}')"
 
 
 @pytest.mark.parametrize(
-    "original, broken, message",
+    "original, replacement, message",
     [
-        ("kind: verified\nverify: value\ncode", "kind: opinion\nverify: value\ncode",
-         "question 3 ('output-shape'): kind is 'opinion', must be one of verified, conceptual"),
-        ("answer: C\n", "",
-         "question 3 ('output-shape'): missing answer"),
-        ("answer: C\n", "answer: B, C\n",
-         "question 3 ('output-shape'): the marked answer 'B, C' must be exactly one of the options A, B, C, D"),
-        ("difficulty: medium\nkind: verified\nverify: value\ncode", "difficulty: tricky\nkind: verified\nverify: value\ncode",
-         "question 3 ('output-shape'): difficulty is 'tricky', must be one of easy, medium, hard"),
-        ("evidence: rnn/practice/output_shape.py\n", "evidence: rnn/practice/no_such_check.py\n",
-         "question 3 ('output-shape'): its check 'rnn/practice/no_such_check.py' points at a missing file"),
-        ("code: rnn/practice/output_shape.py:question", "code: rnn/practice/output_shape.py:gone",
-         "question 3 ('output-shape'): its check 'rnn/practice/output_shape.py:gone' points at a missing section"),
+        ("kind: verified", "kind: opinion", f"{NAME}: kind is 'opinion', must be one of verified, conceptual"),
+        (f"answer: {Q.answer}\n", "", f"{NAME}: missing answer"),
+        (f"answer: {Q.answer}\n", f"answer: {Q.answer}, {WRONG}\n", f"{NAME}: the marked answer '{Q.answer}, {WRONG}' must be exactly one of the options"),
+        (f"difficulty: {Q.difficulty}", "difficulty: tricky", f"{NAME}: difficulty is 'tricky', must be one of easy, medium, hard"),
+        (f"evidence: {Q.evidence}", "evidence: no/such_check.py", f"{NAME}: its check 'no/such_check.py' points at a missing file"),
+        (f"code: {Q.code}", f"code: {Q.code.partition(':')[0]}:gone", f"{NAME}: its check '{Q.code.partition(':')[0]}:gone' points at a missing section"),
+        (f"answer: {Q.answer}\n", f"answer: {WRONG}\n", f"{NAME}: the evidence gives"),
     ],
-    ids=["neither-kind", "no-marked-answer", "two-marked-answers", "unknown-difficulty", "missing-check", "missing-section"],
+    ids=["neither-kind", "no-marked-answer", "two-marked-answers", "unknown-difficulty", "missing-check", "missing-section", "disproved-answer"],
 )
-def test_a_malformed_question_fails_the_build_naming_page_and_question(scratch_project, original, broken, message):
-    page = scratch_project / PAGE
-    text = page.read_text()
-    assert original in text
-    page.write_text(text.replace(original, broken, 1))  # the first match is in question 3
-    result = mkdocs_build(scratch_project, scratch_project / "site")
-    assert result.returncode != 0
-    assert f"rnn/practice.md: {message}" in result.stdout + result.stderr
+def test_a_malformed_question_fails_the_build_naming_page_and_question(scratch_project, original, replacement, message):
+    assert message in broken(scratch_project, original, replacement)
+
+
+def test_a_disproved_answer_names_both_values(scratch_project):
+    output = broken(scratch_project, f"answer: {Q.answer}\n", f"answer: {WRONG}\n")
+    real = Q.options[Q.answer].replace("`", "")
+    assert f"the evidence gives {real!r} but option {WRONG}" in output
+
+
+def test_invalid_yaml_names_the_page_files_line_without_a_traceback(scratch_project):
+    text = (scratch_project / PAGE).read_text()
+    line = text[: text.index(f"id: {Q.id}\n")].count("\n") + 2  # the line after the id
+    output = broken(scratch_project, f"id: {Q.id}\n", f"id: {Q.id}\ndifficulty: [unclosed\n")
+    assert f"{PAGE}:{line}: question {Q.number}: invalid YAML" in output
+    assert "Traceback" not in output
