@@ -1,4 +1,5 @@
-# make serve: live-reloading site on http://127.0.0.1:8000 | make test: build and run every test
+# make serve: live-reloading site on http://127.0.0.1:8000 | make test: lint, build and run every test
+# make check: lint and the tests that need no build and no browser (the edit-test loop, seconds)
 # make build: the site into site/. Each target first installs the pinned dependencies into .venv.
 # make bench: times, page weights and Lighthouse scores into BENCHMARKS.md (needs node and chromium).
 
@@ -12,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Lighthouse 12 (13 needs node 22), pinned, in a project-local, gitignored folder; only make bench uses it.
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: install serve build test bench clean
+.PHONY: install serve build test check lint bench clean
 
 install: $(VENV)/.installed
 
@@ -22,14 +23,25 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e ".[test]" 2>&1 | { grep -v 'is ignored: it is neither' || true; }
 	touch $@
 
+# serve reuses a page's results while nothing they depend on changed (lessonkit/cache.py);
+# `make serve FRESH=1` clears that cache first. build and test always run everything.
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(if $(FRESH),rm -rf .cache/exec)
+	LESSON_CACHE=.cache/exec $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install
 	$(BIN)/mkdocs build
 
-test: install
-	$(BIN)/python -m pytest
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Two workers (CI has 2 cores); the site is built once and shared (tests/conftest.py).
+test: lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+check: lint
+	$(BIN)/python -m pytest -m "not build and not browser and not site"
 
 bench: install $(LIGHTHOUSE)
 	$(BIN)/python bench/bench.py

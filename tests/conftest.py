@@ -13,11 +13,19 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from lessonkit.pages import PROJECT_FILES, lessons
 
 ROOT = Path(__file__).parent.parent
 LESSONS = lessons()  # what the site holds: tests parametrize over it
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that read the built site are marked `site`: `make check` leaves them out (no build)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
 
 
 def lesson_params(select=lambda lesson: lesson):
@@ -38,11 +46,16 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The site built from the working tree into site/, as `make build` does."""
-    result = mkdocs_build(ROOT, ROOT / "site")
-    assert result.returncode == 0, result.stderr
-    return ROOT / "site"
+def built_site(tmp_path_factory) -> Path:
+    """The site built once per test run from the working tree, shared by every pytest-xdist worker."""
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for all workers of one run
+    with FileLock(shared / "site.lock"):
+        site = shared / "site"
+        if not (shared / "site.built").is_file():
+            result = mkdocs_build(ROOT, site)
+            assert result.returncode == 0, result.stderr
+            (shared / "site.built").touch()
+    return site
 
 
 @pytest.fixture
