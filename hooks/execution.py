@@ -20,11 +20,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pymdownx.snippets import SnippetMissingError
 
-from lessonkit import cache, execution, pages
+from lessonkit import cache, execution, failures, pages
 
 _log = logging.getLogger("mkdocs.hooks.execution")
-_failures: list[str] = []
+# While serving, errors are shown on the pages and told here, outside the `mkdocs` logger: its strict
+# mode would count them and abort the build, and the server would then stall with the old pages.
+_serve_log = logging.getLogger("lessonkit.serve")
+if not _serve_log.handlers:
+    _serve_log.addHandler(logging.StreamHandler())
+    _serve_log.handlers[0].setFormatter(logging.Formatter("ERROR   -  %(message)s"))
+    _serve_log.propagate = False
 _page: dict = {}  # the page being rendered: its fences, namespaces, cache entry, what its run read
+
+
+def on_startup(command, dirty) -> None:
+    failures.state["serving"] = command == "serve"  # serve: failed pages become error pages
 
 
 def on_config(config):
@@ -37,7 +47,7 @@ def on_config(config):
 
 
 def on_pre_build(config) -> None:
-    _failures.clear()
+    failures.clear()
     execution.EXPECTATIONS.clear()
     execution.FACTS.clear()
     execution.forget_snippet_modules()  # serve: an edited snippet module is imported afresh
@@ -53,27 +63,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         for fence in fences:
             fence.origins = in_file[fence.id].origins if fence.id in in_file else fence.origins
     except SnippetMissingError as error:
-        raise PluginError(f"{name}: {_missing_include(markdown, error)}") from None
+        message, include = _missing_include(markdown, error)
+        if not failures.state["serving"]:
+            raise PluginError(f"{name}: {message}") from None
+        failures.record(name, f"{name}: {message}")
+        return on_page_markdown(markdown.replace(include, ""), page, config, files) if include else markdown
     ids = [fence.id for fence in fences]
     for repeated in sorted({i for i in ids if ids.count(i) > 1}):
-        _failures.append(f"{name}: two code blocks have the id '{repeated}'")
+        failures.record(name, f"{name}: two code blocks have the id '{repeated}'")
     entry_key = cache.key(name, [(f.id, f.session, f.options, f.code) for f in fences])
     stored = cache.load(_cache_name(name), entry_key) if fences else None
-    _page.update(name=name, fences={f.id: f for f in fences}, namespaces={}, outputs={}, facts={},
+    _page.update(name=name, fences={f.id: f for f in fences}, namespaces={}, outputs={}, facts={}, failed_sessions=set(),
                  deps={path for f in fences for path in f.includes}, key=entry_key, stored=stored, start=time.perf_counter())
     if stored:
         execution.FACTS.update({(name, block): facts for block, facts in stored["facts"].items()})
     return markdown
 
 
-def _missing_include(markdown: str, error: SnippetMissingError) -> str:
-    """Name the block and the include line of a missing snippet file or section."""
+def _missing_include(markdown: str, error: SnippetMissingError) -> tuple[str, str]:
+    """Name the block and the include line of a missing snippet file or section; also that line."""
     missing = re.search(r"'([^']+)'", str(error)).group(1)
     for fence in pages.read_fences(markdown, "", expand_code=False):
         for line in fence.body.splitlines():
             if line.startswith("--8<--") and missing in line:
-                return f"code block '{fence.id}': {error} (from {line.strip()})"
-    return str(error)
+                return f"code block '{fence.id}': {error} (from {line.strip()})", line
+    return str(error), ""
 
 
 def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> str:  # noqa: A002 - markdown-exec's names
@@ -82,18 +96,21 @@ def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> st
     if _page["stored"] and fence.id in _page["stored"]["outputs"]:
         return _page["stored"]["outputs"][fence.id]
     session_key = session or f"alone:{fence.id}"
+    if session_key in _page["failed_sessions"]:
+        return ""  # an earlier block of its session failed: that error is the one to fix
     namespace = _page["namespaces"].setdefault(session_key, execution.namespace_for(f"{name}-{session_key}"))
     try:
         run = execution.run_code(fence, namespace, name, execution.timeout_of(fence, _page["timeout"]))
     except execution.BlockFailed as error:
-        _failures.append(str(error))
+        failures.record(name, str(error))
+        _page["failed_sessions"].add(session_key)
         return ""
     _page["deps"] |= run.imported
     if not run.printed.strip() and fence.options.get("source", "").startswith("tabbed"):
-        _failures.append(f'{name}: block \'{fence.id}\' prints nothing into its Result tab: show its code with source="above"')
+        failures.record(name, f'{name}: block \'{fence.id}\' prints nothing into its Result tab: show its code with source="above"')
     for problem, facts in execution.check(name, fence.id, namespace):
         if problem:
-            _failures.append(problem)
+            failures.record(name, problem)
         _page["facts"][fence.id] = facts
     _page["outputs"][fence.id] = run.printed
     return run.printed
@@ -110,14 +127,14 @@ def on_page_content(html: str, page, config, files) -> str:
         for match in _UNRENDERED.finditer(html):
             block = _BLOCK_ID.search(html, match.end(), match.end() + 300)
             label = f"'{block.group(1)}'" if block else "without an id"
-            _failures.append(f"{name}: code block {label} was not executed (invalid fence option?)")
+            failures.record(name, f"{name}: code block {label} was not executed (invalid fence option?)")
     if _page.get("name") == name and _page["fences"] and "markdown-exec" in config.plugins:
         seconds = time.perf_counter() - _page["start"]
         if _page["stored"]:
             _log.info("%s: reused the results of %d blocks (cache)", name, len(_page["fences"]))
         else:
             _log.info("%s: ran %d blocks in %.1f s", name, len(_page["fences"]), seconds)
-            if not any(failure.startswith(f"{name}:") for failure in _failures):
+            if not failures.of(name):
                 entry = {"outputs": _page["outputs"], "facts": _page["facts"]}
                 cache.save(_cache_name(name), _page["key"], entry, _page["deps"])
     return html
@@ -127,14 +144,24 @@ def _cache_name(page: str) -> str:
     return "pages/" + page.replace("/", "--")
 
 
+@event_priority(-100)  # last: what the author sees instead of a page whose code failed
+def on_post_page(output: str, page, config) -> str:
+    if failures.state["serving"] and failures.of(page.file.src_uri):
+        return failures.error_page(page.file.src_uri)
+    return output
+
+
 def on_post_build(config) -> None:
-    if _failures:
-        message = "Executed code blocks failed:\n  " + "\n  ".join(_failures)
-        _failures.clear()  # reported here: on_build_error, which runs next, must not repeat them
-        raise PluginError(message)
+    messages = failures.all_messages()
+    if messages and failures.state["serving"]:
+        for message in messages:  # the pages say it too; the server stays live and reloads on a fix
+            _serve_log.error(message)
+    elif messages:
+        failures.clear()  # reported here: on_build_error, which runs next, must not repeat them
+        raise PluginError("Executed code blocks failed:\n  " + "\n  ".join(messages))
 
 
 def on_build_error(error) -> None:
-    for failure in _failures:  # collected before a later error stopped the build
-        _log.error(failure)
-    _failures.clear()
+    for message in failures.all_messages():  # collected before a later error stopped the build
+        _log.error(message)
+    failures.clear()

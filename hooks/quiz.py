@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from lessonkit import execution, quiz
+from lessonkit import execution, failures, quiz
 
 _teaches: list[tuple[quiz.Question, str]] = []  # (question, the lesson page it points at)
 _titles: dict[tuple[str, str], str] = {}  # (lesson page, anchor) -> heading title
@@ -29,6 +29,16 @@ def on_pre_build(config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if "```quiz" not in markdown:
         return markdown
+    try:
+        return _render_questions(markdown, page)
+    except quiz.QuizError as error:
+        if not failures.state["serving"]:
+            raise
+        failures.record(page.file.src_uri, str(error))  # serve shows an error page instead
+        return quiz.FENCE.sub("", markdown)
+
+
+def _render_questions(markdown: str, page) -> str:
     name = page.file.src_uri
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     questions = quiz.parse(markdown, name, require_why_not=False, source=source)  # TEMP
@@ -69,8 +79,11 @@ def on_env(env, config, files):
         file = files.get_file_from_path(lesson)
         headings = {item.id: item.title for item in _flatten(file.page.toc)} if file and file.page else {}
         if q.teaches not in headings:
-            raise quiz.QuizError(f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id")
-        _titles[(lesson, q.teaches)] = headings[q.teaches]
+            message = f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id"
+            if not failures.state["serving"]:
+                raise quiz.QuizError(message)
+            failures.record(q.page, message)
+        _titles[(lesson, q.teaches)] = headings.get(q.teaches, q.teaches)
     return env
 
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from lessonkit import cache, execution, notebook
+from lessonkit import cache, execution, failures, notebook
 
 _log = logging.getLogger("mkdocs.hooks.run_notebook")
 CELL_TIMEOUT = execution.DEFAULT_TIMEOUT  # seconds per cell, as per block on the pages; a fence's timeout="..." too
@@ -94,6 +94,9 @@ def on_pre_page(page, config, files):
     run = _runs.pop(page.file.src_uri, None)
     if run is not None:
         run.join()
+        if run.error is not None and failures.state["serving"]:
+            failures.record(page.file.src_uri, run.failure(page.file.src_uri))  # serve shows an error page
+            return page
         if run.error is not None:
             raise PluginError(run.failure(page.file.src_uri)) from run.error
         nbformat.write(run.notebook, run.path)
