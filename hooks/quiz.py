@@ -39,6 +39,7 @@ class Question:
     code: str | None = None  # snippet path[:section] shown with the question
     verify: str | None = None  # verified only: "value" (snippet's `answer`) or "runs" (its `outcomes`)
     fails_with: dict[str, str] | None = None  # verify: runs: the error each wrong option ends in
+    why_not: dict[str, str] | None = None  # each wrong option: one line on why it is wrong (the feedback)
 
 
 class QuizError(PluginError):
@@ -70,11 +71,47 @@ def parse_questions(markdown: str, page: str) -> list[Question]:
         wrong = set(options) - {answer}
         if data.get("verify") == "runs" and set(data.get("fails_with") or {}) != wrong:
             raise QuizError(f"{name}: `verify: runs` needs `fails_with` for exactly the options {', '.join(sorted(wrong))}")
-        questions.append(Question(number=number, **{**data, "options": options, "answer": answer}))
+        why_not = {str(letter): str(text) for letter, text in (data.get("why_not") or {}).items()} or None
+        questions.append(Question(number=number, **{**data, "options": options, "answer": answer, "why_not": why_not}))
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
         raise QuizError(f"{page}: question ids repeat: {ids}")
+    if "<!-- quiz-progress -->" in markdown:  # a practice or test page: feedback per option, a fair key
+        check_why_not(questions, page)
+        check_balance(questions, page)
     return questions
+
+
+# -- Feedback per wrong option and a balanced key (pages with a progress line: practice, test) -----
+
+
+def check_why_not(questions: list[Question], page: str) -> None:
+    """Every wrong option says why it is wrong; `verify: runs` takes that from its evidence run instead."""
+    for q in questions:
+        name = f"{page}: question {q.number} ('{q.id}')"
+        given, wrong = set(q.why_not or {}), set(q.options) - {q.answer}
+        if q.verify == "runs":
+            if given:
+                raise QuizError(f"{name}: `verify: runs` takes why_not from its evidence run: do not type it")
+        elif given != wrong:
+            missing, extra = sorted(wrong - given), sorted(given - wrong)
+            raise QuizError(f"{name}: why_not must cover exactly the wrong options {', '.join(sorted(wrong))}"
+                            + (f"; missing {', '.join(missing)}" if missing else "")
+                            + (f"; not wrong: {', '.join(extra)}" if extra else ""))
+
+
+def check_balance(questions: list[Question], page: str) -> None:
+    """On 5+ questions no letter is correct in more than 40%; on 10+ every letter is correct at least once."""
+    if len(questions) < 5:
+        return
+    letters = sorted({letter for q in questions for letter in q.options})
+    counts = {letter: sum(q.answer == letter for q in questions) for letter in letters}
+    over = [f"{letter} is correct in {n} of {len(questions)}" for letter, n in counts.items() if n > 0.4 * len(questions)]
+    never = [letter for letter, n in counts.items() if n == 0] if len(questions) >= 10 else []
+    if over or never:
+        problems = over + ([f"{', '.join(never)} never correct"] if never else [])
+        raise QuizError(f"{page}: the marked answers are unbalanced: {'; '.join(problems)} "
+                        "(at most 40% per letter; on 10 questions every letter at least once)")
 
 
 def check_snippet(reference: str, base: Path, name: str) -> None:
@@ -90,10 +127,17 @@ def _fence(reference: str, session: str, block_id: str) -> str:
     return f'```python exec="on" source="tabbed-right" session="{session}" id="{block_id}"\n--8<-- "{reference}"\n```'
 
 
+def _attribute(text: str) -> str:
+    """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
+    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
+
+
 def render(q: Question, session: str) -> str:
     """Markdown (with md_in_html) for one question: radios, a check button, feedback, a closed solution."""
+    why_not = {**(q.why_not or {}), q.answer: ""}  # the feedback for each wrong option; none for the marked one
     options = "\n".join(
-        f'<label><input type="radio" name="{q.id}" value="{letter}"> <span>**{letter}.** {text}</span></label>'
+        f'<label data-why-not="{_attribute(why_not.get(letter, ""))}"><input type="radio" name="{q.id}" '
+        f'value="{letter}"> <span>**{letter}.** {text}</span></label>'
         for letter, text in q.options.items()
     )
     code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
