@@ -41,8 +41,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def _render_questions(markdown: str, page) -> str:
     name = page.file.src_uri
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    questions = quiz.parse(markdown, name, require_why_not=False, source=source)  # TEMP
-    # quiz.check_page(questions, name)  # TEMP
+    questions = quiz.parse(markdown, name, require_why_not="<!-- quiz-progress -->" in markdown, source=source)
+    quiz.check_page(questions, name)
     lesson = str(Path(name).parent / "index.md")  # a lesson's pages sit beside it
     link = "" if name == lesson else os.path.relpath(lesson, Path(name).parent)
     for q in questions:
@@ -68,7 +68,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
 
     def outcome(match: re.Match) -> str:
         facts = execution.FACTS.get((name, f"{match[1]}-evidence"), {})
-        return html.escape(facts.get("outcomes", {}).get(match[2], ""))
+        return html.escape(facts.get("outcomes", {}).get(match[2], ""), quote=True)
 
     return _WHY_NOT.sub(outcome, html_text)
 

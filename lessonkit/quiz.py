@@ -209,6 +209,11 @@ def run_evidence(question: Question) -> tuple[dict, str, str]:
     return namespace, printed, problem
 
 
+def _attribute(text: str) -> str:
+    """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
+    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
+
+
 WHY_NOT_FROM_EVIDENCE = "@@why-not:{id}:{letter}@@"  # filled in from the run once it has happened
 TEACHES_TITLE = "@@teaches-title:{anchor}@@"  # the lesson section's title, once the lesson page is rendered
 
@@ -223,7 +228,7 @@ def render(q: Question, lesson_url: str) -> str:
             return ""
         if q.verify == "runs":
             return WHY_NOT_FROM_EVIDENCE.format(id=q.id, letter=letter)
-        return html.escape(q.why_not.get(letter, ""))
+        return _attribute(q.why_not.get(letter, ""))
 
     options = "\n".join(
         f'<label data-why-not="{why_not(letter)}"><input type="radio" name="{q.id}" value="{letter}"> '

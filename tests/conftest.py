@@ -48,7 +48,9 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site built once per test run from the working tree, shared by every pytest-xdist worker."""
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for all workers of one run
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker has its own basetemp, inside the run's: share that one
     with FileLock(shared / "site.lock"):
         site = shared / "site"
         if not (shared / "site.built").is_file():

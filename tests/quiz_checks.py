@@ -14,3 +14,6 @@ def run_evidence(question: quiz.Question) -> tuple[dict, str]:
     """Run the question's evidence alone, as the build does; its namespace and what it printed."""
     namespace, printed, _ = quiz.run_evidence(question)
     return namespace, printed
+
+
+plain = quiz.plain  # an option's text without Markdown code ticks

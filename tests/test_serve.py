@@ -36,6 +36,7 @@ def serving(scratch_project, tmp_path):
     yield f"http://127.0.0.1:{port}/", lines
     server.terminate()
     server.wait(30)
+    server.stderr.close()
 
 
 def wait_for(lines: list[str], text: str, start: int, timeout: float = 150) -> None:

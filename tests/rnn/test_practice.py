@@ -6,7 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from a11y import assert_no_axe_violations
-from quiz_checks import questions, run_evidence
+from conftest import ROOT
+from quiz_checks import plain, questions, run_evidence
 
 PAGE = "rnn/practice.md"
 QUESTIONS = {q.id: q for q in questions(PAGE)}
@@ -50,6 +51,24 @@ def test_built_solutions_show_the_evidence_as_pytorch_printed_it(built_site):
     assert "(4, 2, 3)" in page.select_one("#output-shape .quiz-solution").get_text()
 
 
+def test_every_wrong_option_says_why_it_is_wrong_except_where_the_evidence_run_says_it():
+    for question in QUESTIONS.values():
+        wrong = set(question.options) - {question.answer}
+        assert set(question.why_not or {}) == (set() if question.verify == "runs" else wrong), question.id
+
+
+def test_built_options_carry_their_why_not_and_the_marked_one_none(built_site):
+    """Typed why-not lines, or for `verify: runs` the error each wrong option's own run raised."""
+    page = BeautifulSoup((built_site / "rnn" / "practice" / "index.html").read_text(), "html.parser")
+    for question in QUESTIONS.values():
+        labels = page.select(f"section#{question.id} .quiz-options label")
+        shown = {label.input["value"]: label["data-why-not"] for label in labels}
+        why_not = question.why_not or {}
+        if question.verify == "runs":
+            why_not = {letter: run_evidence(question)[0]["outcomes"][letter] for letter in question.wrong}
+        assert shown == {letter: why_not.get(letter, "") for letter in question.options}, question.id
+
+
 def test_built_page_shows_progress_out_of_five(built_site):
     page = BeautifulSoup((built_site / "rnn" / "practice" / "index.html").read_text(), "html.parser")
     assert page.select_one(".quiz-progress-text").get_text() == "Progress: (0/5)"
@@ -74,9 +93,13 @@ def test_without_javascript_the_answer_is_only_inside_the_closed_solution(built_
 
 def answer(page, question_id: str, letter: str) -> str:
     """Choose an option of a question, check it, and return the feedback."""
-    page.locator(f"#{question_id} input[value='{letter}']").check()
+    page.locator(f"#{question_id} .quiz-options input[value='{letter}']").check()
     page.locator(f"#{question_id} .quiz-check").click()
     return page.locator(f"#{question_id} .quiz-feedback").inner_text()
+
+
+def progress(page) -> str:
+    return page.locator(".quiz-progress-text").inner_text()
 
 
 @pytest.mark.browser
@@ -88,12 +111,102 @@ def test_q3_right_answer_says_correct_and_opens_the_solution(page):
 
 
 @pytest.mark.browser
-def test_q3_wrong_answer_says_not_quite_with_the_hint(page):
+def test_q3_wrong_answer_says_why_that_option_is_wrong(page):
     page.goto("rnn/practice/")
-    hint = QUESTIONS["output-shape"].hint
-    assert answer(page, "output-shape", "B") == f"Not quite. Hint: {hint}"
+    why_not = QUESTIONS["output-shape"].why_not["B"]
+    assert answer(page, "output-shape", "B") == f"Not quite. {plain(why_not)}"
+    assert page.locator("#output-shape .quiz-feedback code").first.inner_text() == "(2, 4, 3)"  # as in the YAML's `...`
     assert page.locator("#output-shape .quiz-feedback").get_attribute("aria-live") == "polite"
     assert page.locator("#output-shape .quiz-solution").get_attribute("open") is not None
+
+
+@pytest.mark.browser
+def test_every_wrong_option_gets_its_own_why_not_its_real_error_for_runs_questions(page):
+    page.goto("rnn/practice/")
+    for question in QUESTIONS.values():
+        wrong = [letter for letter in question.options if letter != question.answer]
+        outcomes = run_evidence(question)[0].get("outcomes", {}) if question.verify == "runs" else {}
+        for n, letter in enumerate(wrong):
+            reason = plain(question.why_not[letter]) if question.why_not else plain(outcomes[letter])
+            kept = f" Your score keeps your first answer, {wrong[0]}." if n else ""
+            assert answer(page, question.id, letter) == f"Not quite. {reason}{kept}", (question.id, letter)
+
+
+@pytest.mark.browser
+def test_check_with_nothing_chosen_records_nothing_and_says_so(page):
+    page.goto("rnn/practice/")
+    page.locator("#output-shape .quiz-check").click()
+    feedback = page.locator("#output-shape .quiz-feedback")
+    assert feedback.inner_text() == "Choose an answer first: nothing was recorded."
+    assert feedback.get_attribute("aria-live") == "polite"
+    assert progress(page) == "Progress: (0/5), 0 correct"
+    assert page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('rnn-lesson-quiz'))") == []
+
+
+@pytest.mark.browser
+def test_wrong_then_right_gives_feedback_but_the_score_keeps_the_first_answer(page):
+    page.goto("rnn/practice/")
+    assert answer(page, "output-shape", "B").startswith("Not quite.")
+    assert answer(page, "output-shape", "C") == "Correct. Your score keeps your first answer, B."
+    assert progress(page) == "Progress: (1/5), 0 correct"
+    assert page.locator(".quiz-rule").inner_text() == (
+        "Your first checked answer to each question is the one that counts; "
+        "try again as often as you like for feedback."
+    )
+    page.reload()
+    assert progress(page) == "Progress: (1/5), 0 correct"
+    assert page.locator("#output-shape .quiz-options input[value='B']").is_checked()
+
+
+@pytest.mark.browser
+def test_changing_option_clears_the_previous_feedback(page):
+    page.goto("rnn/practice/")
+    assert answer(page, "output-shape", "B").startswith("Not quite.")
+    page.locator("#output-shape .quiz-options input[value='C']").check()
+    assert page.locator("#output-shape .quiz-feedback").inner_text() == ""
+    assert page.locator("#output-shape .quiz-feedback").get_attribute("data-result") is None
+
+
+@pytest.mark.browser
+def test_after_reset_a_solution_still_shows_its_evidence(page):
+    page.goto("rnn/practice/")
+    answer(page, "output-shape", "C")
+    answer(page, "input-size-error", "B")
+    page.locator(".quiz-reset").click()
+    assert progress(page) == "Progress: (0/5), 0 correct"
+    assert page.locator(".quiz-options input:checked").count() == 0
+    assert [page.locator(f"#{q} .quiz-feedback").inner_text() for q in ("output-shape", "input-size-error")] == ["", ""]
+    for question_id, evidence in [("output-shape", "(4, 2, 3)"), ("input-size-error", "Expected 8, got 10")]:
+        page.locator(f"#{question_id} .quiz-solution summary").click()
+        assert page.locator(f"#{question_id} .quiz-solution").get_by_text(evidence).first.is_visible(), question_id
+
+
+@pytest.mark.browser
+def test_after_instant_navigation_the_quiz_works_with_one_listener_per_button(page, served_site):
+    def sitemap_for_this_server(route):  # Material navigates in place only to the sitemap's host and port
+        body = route.fetch().text()
+        route.fulfill(body=re.sub(r"http://[^/<]+/", served_site, body), content_type="application/xml")
+
+    page.route("**/sitemap.xml", sitemap_for_this_server)
+    page.add_init_script("""
+        const add = EventTarget.prototype.addEventListener;
+        EventTarget.prototype.addEventListener = function (type, listener, options) {
+          if (type === "click" && this instanceof Element && this.matches(".quiz-check, .quiz-reset"))
+            this.quizClicks = (this.quizClicks || 0) + 1;
+          return add.call(this, type, listener, options);
+        };
+    """)
+    page.goto("rnn/")
+    page.wait_for_load_state("networkidle")  # Material reads sitemap.xml before it navigates in place
+    page.evaluate("window.sameDocument = true")
+    page.locator(".md-nav__link[href$='practice/']").first.click()
+    page.wait_for_url("**/rnn/practice/")
+    page.locator("#output-shape .quiz-check").wait_for()
+    assert page.evaluate("window.sameDocument") is True  # Material swapped the page in place
+    counts = page.evaluate("[...document.querySelectorAll('.quiz-check, .quiz-reset')].map((b) => b.quizClicks)")
+    assert counts == [1] * (len(QUESTIONS) + 1)
+    assert answer(page, "output-shape", "C") == "Correct."
+    assert progress(page) == "Progress: (1/5), 1 correct"
 
 
 @pytest.mark.browser
@@ -151,6 +264,8 @@ def test_without_javascript_the_solution_is_readable_on_request(browser, served_
 def test_answered_questions_have_no_axe_violations(page, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto("rnn/practice/")
-    for letter, question in zip("BA", QUESTIONS.values()):  # one right, one wrong, solutions open
-        answer(page, question.id, letter)
+    answer(page, "sequence-memory", "B")  # right
+    answer(page, "output-shape", "B")  # wrong: its why_not, with code in it
+    answer(page, "output-shape", "C")  # right on a second try: the note on the first answer
+    answer(page, "valid-init", "B")  # wrong: the hint, its evidence holding the why
     assert_no_axe_violations(page)

@@ -1,8 +1,10 @@
 """The "Test this pattern" page (docs/rnn/test.md): ten new questions, answers confirmed by PyTorch."""
 
+from collections import Counter
+
 import pytest
 
-from quiz_checks import questions, run_evidence
+from quiz_checks import plain, questions, run_evidence
 
 QUESTIONS = {q.id: q for q in questions("rnn/test.md")}
 
@@ -17,6 +19,25 @@ def test_no_practice_question_is_reused_verbatim():
     practice = {q.question for q in questions("rnn/practice.md")}
     assert practice.isdisjoint(q.question for q in QUESTIONS.values())
 
+
+
+def test_the_key_is_balanced_no_letter_over_four_of_ten_and_every_letter_right_once():
+    counts = Counter(q.answer for q in QUESTIONS.values())
+    assert set(counts) == {"A", "B", "C", "D"}
+    assert max(counts.values()) <= 4, counts
+
+
+def test_every_wrong_option_says_why_it_is_wrong_except_where_the_evidence_run_says_it():
+    for question in QUESTIONS.values():
+        wrong = set(question.options) - {question.answer}
+        assert set(question.why_not or {}) == (set() if question.verify == "runs" else wrong), question.id
+
+
+def test_batch_first_error_runs_each_options_own_change():
+    question = QUESTIONS["batch-first-error"]
+    namespace, _ = run_evidence(question)
+    for letter, (what, _) in namespace["fixes"].items():
+        assert what.lower() in plain(question.options[letter]).lower(), (letter, what)
 
 
 def test_parameter_count_of_rnn_5_8_is_counted_from_the_module():
@@ -39,19 +60,31 @@ def test_default_initial_hidden_state_is_zeros():
     assert namespace["answer"] == "All zeros"
 
 
+def choose_and_check(page, question_id: str, letter: str | None) -> str:
+    """Choose an option (or none) of a question, press Check, and return the feedback."""
+    if letter:
+        page.locator(f"#{question_id} .quiz-options input[value='{letter}']").check()
+    page.locator(f"#{question_id} .quiz-check").click()
+    return page.locator(f"#{question_id} .quiz-feedback").inner_text()
+
+
 @pytest.mark.browser
-def test_completing_the_test_gives_the_score_overall_and_per_difficulty(page):
+def test_the_score_counts_each_first_answer_through_a_full_run(page):
+    """A known mix: easy right at once; medium wrong, then right; hard right, then a wrong try."""
     page.goto("rnn/test/")
-    for question in QUESTIONS.values():  # right on easy and medium, wrong on hard
+    for question in QUESTIONS.values():
         wrong = next(letter for letter in question.options if letter != question.answer)
-        letter = wrong if question.difficulty == "hard" else question.answer
-        page.locator(f"#{question.id} input[value='{letter}']").check()
-        page.locator(f"#{question.id} .quiz-check").click()
+        choose_and_check(page, question.id, None)  # nothing chosen: not recorded
+        tries = {"easy": [question.answer], "medium": [wrong, question.answer], "hard": [question.answer, wrong]}
+        for letter in tries[question.difficulty]:
+            choose_and_check(page, question.id, letter)
     counts = {level: sum(q.difficulty == level for q in QUESTIONS.values()) for level in ("easy", "medium", "hard")}
-    right = counts["easy"] + counts["medium"]
-    assert page.locator(".quiz-score").inner_text() == (
+    right = counts["easy"] + counts["hard"]
+    score = (
         f"Finished. Score: {right}/10 (easy {counts['easy']}/{counts['easy']}, "
-        f"medium {counts['medium']}/{counts['medium']}, hard 0/{counts['hard']})"
+        f"medium 0/{counts['medium']}, hard {counts['hard']}/{counts['hard']})"
     )
+    assert page.locator(".quiz-score").inner_text() == score
+    assert page.locator(".quiz-progress-text").inner_text() == f"Progress: (10/10), {right} correct"
     page.reload()
-    assert page.locator(".quiz-score").inner_text().startswith(f"Finished. Score: {right}/10")
+    assert page.locator(".quiz-score").inner_text() == score

@@ -5,8 +5,12 @@ import torch
 
 try:
     # --8<-- [start:question]
-    rnn = torch.nn.RNN(input_size=8, hidden_size=4)
-    input_seq = torch.randn(5, 3, 10)  # seq_len=5, batch=3, input_size=10
+    rnn = torch.nn.RNN(
+        input_size=8,
+        hidden_size=4,
+    )
+    # seq_len=5, batch=3, input_size=10
+    input_seq = torch.randn(5, 3, 10)
     output, hidden = rnn(input_seq)
     # --8<-- [end:question]
 except RuntimeError as error:

@@ -3,8 +3,13 @@
 # --8<-- [start:question]
 import torch
 
-rnn = torch.nn.RNN(input_size=5, hidden_size=3, num_layers=1)
-input_seq = torch.randn(4, 2, 5)  # seq_len=4, batch=2, input_size=5
+rnn = torch.nn.RNN(
+    input_size=5,
+    hidden_size=3,
+    num_layers=1,
+)
+# seq_len=4, batch=2, input_size=5
+input_seq = torch.randn(4, 2, 5)
 output, hidden = rnn(input_seq)
 # --8<-- [end:question]
 

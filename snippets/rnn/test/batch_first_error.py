@@ -4,9 +4,16 @@ import torch
 
 try:
     # --8<-- [start:question]
-    rnn = torch.nn.RNN(input_size=5, hidden_size=8, batch_first=True)
-    x = torch.randn(10, 4, 5)  # meant as seq_len=10, batch=4, input_size=5
-    h0 = torch.zeros(1, 4, 8)  # num_layers=1, batch=4, hidden_size=8
+    rnn = torch.nn.RNN(
+        input_size=5,
+        hidden_size=8,
+        batch_first=True,
+    )
+    # meant as seq_len=10, batch=4,
+    # input_size=5
+    x = torch.randn(10, 4, 5)
+    # num_layers=1, batch=4, hidden_size=8
+    h0 = torch.zeros(1, 4, 8)
     output, h_n = rnn(x, h0)
     # --8<-- [end:question]
 except RuntimeError as error:
@@ -25,9 +32,9 @@ def outcome(input_size=5, hidden_size=8, batch_first=True, layers=1) -> str:
 
 fixes = {  # each option's claim, turned into the change it implies
     "A": ("input_size=4", dict(input_size=4)),
-    "B": ("drop batch_first=True, so dimension 0 is time", dict(batch_first=False)),
-    "C": ("give h0 two layers", dict(layers=2)),
-    "D": ("hidden_size=5, equal to input_size", dict(hidden_size=5)),
+    "B": ("give h0 two layers", dict(layers=2)),
+    "C": ("hidden_size=5, equal to input_size", dict(hidden_size=5)),
+    "D": ("remove batch_first=True, so that dimension 0 of x is read as time", dict(batch_first=False)),
 }
 outcomes = {letter: outcome(**change) for letter, (_, change) in fixes.items()}
 for letter, (what, _) in fixes.items():

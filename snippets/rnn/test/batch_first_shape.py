@@ -3,8 +3,13 @@
 # --8<-- [start:question]
 import torch
 
-rnn = torch.nn.RNN(input_size=5, hidden_size=8, batch_first=True)
-x = torch.randn(2, 10, 5)  # batch=2, seq_len=10, input_size=5
+rnn = torch.nn.RNN(
+    input_size=5,
+    hidden_size=8,
+    batch_first=True,
+)
+# batch=2, seq_len=10, input_size=5
+x = torch.randn(2, 10, 5)
 output, h_n = rnn(x)
 # --8<-- [end:question]
 

@@ -3,8 +3,13 @@
 # --8<-- [start:question]
 import torch
 
-rnn = torch.nn.RNN(input_size=5, hidden_size=8, num_layers=2)
-x = torch.randn(10, 3, 5)  # seq_len=10, batch=3, input_size=5
+rnn = torch.nn.RNN(
+    input_size=5,
+    hidden_size=8,
+    num_layers=2,
+)
+# seq_len=10, batch=3, input_size=5
+x = torch.randn(10, 3, 5)
 output, h_n = rnn(x)
 # --8<-- [end:question]
 
