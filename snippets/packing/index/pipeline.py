@@ -11,12 +11,15 @@ lengths = torch.tensor([3, 5, 2])  # not sorted: real data rarely is
 sequences = [torch.randn(int(n), FEATURES) for n in lengths]
 padded = pad_sequence(sequences, batch_first=True)  # zeros after each shorter sequence
 
-print(f"Lengths {lengths.tolist()} → one batch `{tuple(padded.shape)}` (batch, steps, features):\n")
-print("| Seq | " + " | ".join(f"t{t}" for t in range(1, padded.shape[1] + 1)) + " |")
-print("|---|" + "---:|" * padded.shape[1])
+print(f"Lengths {lengths.tolist()} → one batch `{tuple(padded.shape)}` (batch, steps, features), "
+      "its one feature per step:\n")
+print("```text")
 for i, n in enumerate(lengths.tolist()):
-    cells = [f"{v:.2f}" if t < n else "**0**" for t, v in enumerate(padded[i, :, 0].tolist())]
-    print(f"| {i} | " + " | ".join(cells) + " |")
+    values = ", ".join(f"{v:5.2f}" for v in padded[i, :, 0].tolist())
+    print(f"seq {i}: [{values}]")
+print("```")
+padding = [f"{padded.shape[1] - n} in seq {i}" for i, n in enumerate(lengths.tolist()) if n < padded.shape[1]]
+print(f"\nThe zeros after each sequence's own length are padding: {', '.join(padding)}.")
 # --8<-- [end:three-sequences]
 
 
@@ -33,10 +36,10 @@ stages = [  # (stage, what comes out, its shape)
     ("3. nn.RNN", "h_n", h_n.shape),
     ("4. pad_packed_sequence", "output", output.shape),
 ]
-print("| Stage | Result | Shape |")
-print("|---|---|---|")
+print("| Stage → result | Shape |")
+print("|---|---|")
 for stage, result, shape in stages:
-    print(f"| {stage} | `{result}` | `{tuple(shape)}` |")
+    print(f"| {stage} → `{result}` | `{tuple(shape)}` |")
 print(f"\n`packed.batch_sizes` = `{packed.batch_sizes.tolist()}`: how many sequences are still "
       f"running at each step; together {int(packed.batch_sizes.sum())} real steps "
       f"of the {padded.shape[0] * padded.shape[1]} padded positions.")

@@ -9,7 +9,7 @@ def observation(epoch: int, history: list[tuple[float, float]]) -> str:
     """A sentence read off the numbers: how loss and accuracy moved since the last epoch."""
     loss, accuracy = history[epoch - 1]
     if epoch == 1:
-        return f"After one pass, accuracy is {accuracy - CHANCE:.2f} above chance ({CHANCE:.2f})."
+        return f"Accuracy {accuracy:.2f}, {accuracy - CHANCE:.2f} above chance ({CHANCE:.2f})."
     prev_loss, prev_accuracy = history[epoch - 2]
     change = (loss - prev_loss) / prev_loss
     trend = (
@@ -18,15 +18,15 @@ def observation(epoch: int, history: list[tuple[float, float]]) -> str:
         else "keeps falling" if change < -0.05
         else "levels off"
     )
-    return f"Loss {trend} ({change:+.0%}); accuracy {accuracy - prev_accuracy:+.2f}."
+    return f"Loss {trend} ({change:+.0%}); accuracy {accuracy:.2f} ({accuracy - prev_accuracy:+.2f})."
 
 
 for name, history in [("Packed", packed_history), ("Padded", padded_history)]:
     print(f"**{name}**\n")
-    print("| Epoch | Loss ↓ | Acc. ↑ | Observation |")
-    print("|---:|---:|---:|---|")
-    for epoch, (loss, accuracy) in enumerate(history, start=1):
-        print(f"| {epoch} | {loss:.3f} | {accuracy:.2f} | {observation(epoch, history)} |")
+    print("| Epoch | Loss ↓ | Observation |")
+    print("|---:|---:|---|")
+    for epoch, (loss, _) in enumerate(history, start=1):
+        print(f"| {epoch} | {loss:.3f} | {observation(epoch, history)} |")
     print()
 # --8<-- [end:epoch-table]
 

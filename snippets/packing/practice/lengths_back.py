@@ -14,12 +14,12 @@ lengths = torch.tensor([3, 5, 2])
 packed = pack_padded_sequence(
     x, lengths, batch_first=True,
     enforce_sorted=False)
-out, out_lengths = pad_packed_sequence(
+out, lens = pad_packed_sequence(
     rnn(packed)[0], batch_first=True)
 # --8<-- [end:question]
 
-answer = out_lengths.tolist()
-print(f"`out_lengths.tolist()` is `{answer}`; the lengths went in as `{lengths.tolist()}`.")
+answer = lens.tolist()
+print(f"`lens.tolist()` is `{answer}`; the lengths went in as `{lengths.tolist()}`.")
 print(f"Inside the packed sequence they were sorted: `packed.sorted_indices` = "
       f"`{packed.sorted_indices.tolist()}`, undone by `unsorted_indices` = "
       f"`{packed.unsorted_indices.tolist()}`.")

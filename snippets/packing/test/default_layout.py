@@ -2,7 +2,9 @@
 
 # --8<-- [start:question]
 import torch
-from torch.nn.utils.rnn import pad_sequence
+from torch.nn.utils.rnn import (
+    pad_sequence,
+)
 
 torch.manual_seed(0)
 seqs = [torch.randn(5, 7),

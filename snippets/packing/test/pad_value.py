@@ -2,7 +2,9 @@
 
 # --8<-- [start:question]
 import torch
-from torch.nn.utils.rnn import pad_sequence
+from torch.nn.utils.rnn import (
+    pad_sequence,
+)
 
 seqs = [torch.ones(3, 2),
         torch.ones(1, 2)]
