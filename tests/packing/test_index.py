@@ -54,7 +54,7 @@ def test_three_sequences_of_different_unsorted_lengths_pad_into_one_batch(lesson
         assert torch.equal(padded[i, :n], sequence)
         assert torch.equal(padded[i, n:], torch.zeros(max(lengths) - n, 1))
         values = ", ".join(f"{v:5.2f}" for v in padded[i, :, 0].tolist())
-        assert f"seq {i}: [{values}]" in printed["pipeline"]
+        assert f"{i}: [{values}]" in printed["pipeline"]
 
 
 def test_stages_table_gives_each_stages_real_shape(lesson):

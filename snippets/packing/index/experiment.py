@@ -65,12 +65,13 @@ print(f"Same weights at the start: **{same_start}**; the only difference is the 
 
 # --8<-- [start:training]
 def train(packed: bool, epochs: int = 5):
-    """Adam, batches of 50; the model, (test loss, test accuracy) after each epoch, CPU seconds."""
-    torch.manual_seed(0)  # the same initial weights and the same batch order for both
+    """Adam, batches of 50. Returns the model, (test loss, test accuracy)
+    after each epoch, and the CPU seconds the loop took."""
+    torch.manual_seed(0)  # same initial weights, same batch order for both
     model = LastStepClassifier(packed)
     optimizer = torch.optim.Adam(model.parameters(), lr=0.02)
     history = []
-    cpu_start = time.thread_time()  # one torch thread (below): the loop runs on this thread
+    cpu_start = time.thread_time()  # one torch thread: this one
     for _ in range(epochs):
         for batch in torch.randperm(len(x_train)).split(50):
             scores = model(x_train[batch], len_train[batch])
@@ -82,7 +83,7 @@ def train(packed: bool, epochs: int = 5):
     return model, history, time.thread_time() - cpu_start
 
 
-torch.set_num_threads(1)  # matrices this small train faster on one thread than on two
+torch.set_num_threads(1)  # matrices this small train faster on one thread
 padded_model, padded_history, padded_cpu = train(packed=False)
 packed_model, packed_history, packed_cpu = train(packed=True)
 training_cpu_seconds = padded_cpu + packed_cpu

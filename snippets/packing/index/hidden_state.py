@@ -34,7 +34,7 @@ with torch.no_grad():
 packed_gaps = [gap(h_packed[0, i], h) for i, h in enumerate(h_alone)]
 for i, g in enumerate(packed_gaps):
     verdict = "equal within 1e-6" if g < 1e-6 else "NOT equal"
-    print(f"- sequence {i}: packed `h_n` vs alone, gap `{g:.1e}`: **{verdict}**")
+    print(f"- sequence {i}: packed `h_n` vs alone, gap `{g:.6f}`: **{verdict}**")
 # --8<-- [end:packed-h-n-equals-alone]
 
 

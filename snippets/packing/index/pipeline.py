@@ -11,12 +11,12 @@ lengths = torch.tensor([3, 5, 2])  # not sorted: real data rarely is
 sequences = [torch.randn(int(n), FEATURES) for n in lengths]
 padded = pad_sequence(sequences, batch_first=True)  # zeros after each shorter sequence
 
-print(f"Lengths {lengths.tolist()} → one batch `{tuple(padded.shape)}` (batch, steps, features), "
-      "its one feature per step:\n")
+print(f"Lengths {lengths.tolist()} → one batch `{tuple(padded.shape)}` (batch, steps, features); "
+      "each row is one sequence's feature, step by step:\n")
 print("```text")
 for i, n in enumerate(lengths.tolist()):
     values = ", ".join(f"{v:5.2f}" for v in padded[i, :, 0].tolist())
-    print(f"seq {i}: [{values}]")
+    print(f"{i}: [{values}]")
 print("```")
 padding = [f"{padded.shape[1] - n} in seq {i}" for i, n in enumerate(lengths.tolist()) if n < padded.shape[1]]
 print(f"\nThe zeros after each sequence's own length are padding: {', '.join(padding)}.")

@@ -54,7 +54,7 @@ with torch.no_grad():
     every_step, _ = packed_model.rnn(row)  # the packed model's RNN over all steps, zeros included
 at_last_real = (every_step[0, n - 1] - h_packed[0, 0]).abs().max().item()
 at_padded_end = (every_step[0, -1] - h_packed[0, 0]).abs().max().item()
-print(f"- output at step {n} vs packed `h_n`: gap `{at_last_real:.1e}` "
+print(f"- output at step {n} vs packed `h_n`: gap `{at_last_real:.6f}` "
       f"({'within' if at_last_real < 1e-6 else 'NOT within'} 1e-6)")
 print(f"- output at step {steps} vs packed `h_n`: gap `{at_padded_end:.2f}`")
 # --8<-- [end:output-at-last-real-step]

@@ -2,13 +2,14 @@
 
 # --8<-- [start:question]
 import torch
+from torch import nn
 from torch.nn.utils.rnn import (
     pack_padded_sequence,
     pad_packed_sequence,
 )
 
 torch.manual_seed(0)
-rnn = torch.nn.RNN(1, 4, batch_first=True)
+rnn = nn.RNN(1, 4, batch_first=True)
 x = torch.randn(3, 5, 1)  # padded
 lengths = torch.tensor([3, 5, 2])
 packed = pack_padded_sequence(
@@ -19,7 +20,7 @@ out, lens = pad_packed_sequence(
 # --8<-- [end:question]
 
 answer = lens.tolist()
-print(f"`lens.tolist()` is `{answer}`; the lengths went in as `{lengths.tolist()}`.")
+print(f"`lens.tolist()` is `{answer}`.\n\nThe lengths that went in: `{lengths.tolist()}`.\n")
 print(f"Inside the packed sequence they were sorted: `packed.sorted_indices` = "
       f"`{packed.sorted_indices.tolist()}`, undone by `unsorted_indices` = "
       f"`{packed.unsorted_indices.tolist()}`.")

@@ -2,13 +2,14 @@
 
 # --8<-- [start:question]
 import torch
+from torch import nn
 from torch.nn.utils.rnn import (
     pack_padded_sequence,
     pad_packed_sequence,
 )
 
 torch.manual_seed(0)
-rnn = torch.nn.RNN(1, 4, batch_first=True)
+rnn = nn.RNN(1, 4, batch_first=True)
 x = torch.randn(3, 5, 1)  # padded
 lengths = torch.tensor([3, 5, 2])
 packed = pack_padded_sequence(
