@@ -1,0 +1,66 @@
+"""Both models' training traces: table, loss bars and a plot (docs/packing/index.md)."""
+
+if __name__ == "__main__":  # alone; on the page, experiment.py already ran in this session
+    from experiment import CHANCE, packed_history, padded_history
+
+
+# --8<-- [start:epoch-table]
+def observation(epoch: int, history: list[tuple[float, float]]) -> str:
+    """A sentence read off the numbers: how loss and accuracy moved since the last epoch."""
+    loss, accuracy = history[epoch - 1]
+    if epoch == 1:
+        return f"Accuracy {accuracy:.2f}, {accuracy - CHANCE:.2f} above chance ({CHANCE:.2f})."
+    prev_loss, prev_accuracy = history[epoch - 2]
+    change = (loss - prev_loss) / prev_loss
+    trend = (
+        "rises" if change > 0.05
+        else "falls sharply" if change < -0.25
+        else "keeps falling" if change < -0.05
+        else "levels off"
+    )
+    return f"Loss {trend} ({change:+.0%}); accuracy {accuracy:.2f} ({accuracy - prev_accuracy:+.2f})."
+
+
+for name, history in [("Packed", packed_history), ("Padded", padded_history)]:
+    print(f"**{name}**\n")
+    print("| Epoch | Loss ↓ | Observation |")
+    print("|---:|---:|---|")
+    for epoch, (loss, _) in enumerate(history, start=1):
+        print(f"| {epoch} | {loss:.3f} | {observation(epoch, history)} |")
+    print()
+# --8<-- [end:epoch-table]
+
+
+# --8<-- [start:loss-bars]
+BAR_WIDTH = 20  # characters for the largest loss
+largest = max(loss for history in (packed_history, padded_history) for loss, _ in history)
+print("```text")
+for name, history in [("packed", packed_history), ("padded", padded_history)]:
+    print(f"{name} loss")
+    for loss, _ in history:
+        print(f"{loss:5.2f} |{'*' * round(loss / largest * BAR_WIDTH)}")
+print("```")
+# --8<-- [end:loss-bars]
+
+
+# --8<-- [start:loss-plot]
+import matplotlib.pyplot as plt
+
+epochs = range(1, len(packed_history) + 1)
+fig, (loss_ax, acc_ax) = plt.subplots(1, 2, figsize=(7, 2.8), layout="constrained")
+for history, label, style in [(packed_history, "packed", "-o"), (padded_history, "padded", "--s")]:
+    loss_ax.plot(epochs, [loss for loss, _ in history], style, label=label)
+    acc_ax.plot(epochs, [acc for _, acc in history], style, label=label)
+acc_ax.axhline(CHANCE, linewidth=0.8, linestyle=":", label="chance")
+for ax, title in [(loss_ax, "test loss"), (acc_ax, "test accuracy")]:
+    ax.set(title=title, xlabel="epoch", xticks=list(epochs))
+acc_ax.legend(loc="center right", frameon=False)
+summary = (
+    f"Test loss and accuracy per epoch. After {len(packed_history)} epochs the packed model "
+    f"reaches {packed_history[-1][1]:.2f} accuracy, the padded one {padded_history[-1][1]:.2f} "
+    f"(chance: {CHANCE:.2f})."
+)
+fig.set_label(summary)
+plt.show()
+print(summary)
+# --8<-- [end:loss-plot]

@@ -1,0 +1,287 @@
+"""The padding and packing lesson (docs/packing/index.md): its claims, checked against torch itself."""
+
+import re
+from unittest import mock
+
+import matplotlib.pyplot as plt
+import pytest
+import torch
+from bs4 import BeautifulSoup
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
+
+from conftest import ROOT, run_snippets
+from quiz_checks import questions
+
+PAGE = ROOT / "docs" / "packing" / "index.md"
+SNIPPETS = ROOT / "snippets" / "packing" / "index"
+
+
+def snippet_files_in_page_order() -> list[str]:
+    """The lesson's snippet files in the order the page first includes them."""
+    names = re.findall(r'--8<-- "packing/index/(\w+)\.py:', PAGE.read_text())
+    return list(dict.fromkeys(names))
+
+
+@pytest.fixture(scope="module")
+def lesson() -> tuple[dict, dict[str, str], list]:
+    """The lesson's snippets run in page order in one namespace, what each printed, the figures shown."""
+    shown = []
+    with mock.patch.object(plt, "show", lambda: shown.append(plt.gcf())):
+        namespace, printed = run_snippets(SNIPPETS, snippet_files_in_page_order())
+    yield namespace, printed, shown
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def lesson_html(built_site) -> BeautifulSoup:
+    return BeautifulSoup((built_site / "packing" / "index.html").read_text(), "html.parser")
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- Three sequences, one padded batch ----------------------------------------------------------
+
+
+def test_three_sequences_of_different_unsorted_lengths_pad_into_one_batch(lesson):
+    namespace, printed, _ = lesson
+    lengths, sequences, padded = namespace["lengths"].tolist(), namespace["sequences"], namespace["padded"]
+    assert len(sequences) == 3 and len(set(lengths)) == 3
+    assert lengths != sorted(lengths, reverse=True), "the lengths must be unsorted, or enforce_sorted never bites"
+    assert tuple(padded.shape) == (3, max(lengths), 1)
+    for i, (sequence, n) in enumerate(zip(sequences, lengths)):
+        assert torch.equal(padded[i, :n], sequence)
+        assert torch.equal(padded[i, n:], torch.zeros(max(lengths) - n, 1))
+        values = ", ".join(f"{v:5.2f}" for v in padded[i, :, 0].tolist())
+        assert f"{i}: [{values}]" in printed["pipeline"]
+
+
+def test_stages_table_gives_each_stages_real_shape(lesson):
+    namespace, printed, _ = lesson
+    rows = re.findall(r"^\| (\d)\. (\S+) → `(\S+)` \| `(\([\d, ]+\))` \|$", printed["pipeline"], flags=re.MULTILINE)
+    n_sequences, longest = namespace["padded"].shape[:2]
+    real_steps = int(namespace["lengths"].sum())
+    hidden = namespace["rnn"].hidden_size
+    assert [(name, result, shape) for _, name, result, shape in rows] == [
+        ("pad_sequence", "padded", f"({n_sequences}, {longest}, 1)"),
+        ("pack_padded_sequence", "packed.data", f"({real_steps}, 1)"),
+        ("nn.RNN", "packed_output.data", f"({real_steps}, {hidden})"),
+        ("nn.RNN", "h_n", f"(1, {n_sequences}, {hidden})"),
+        ("pad_packed_sequence", "output", f"({n_sequences}, {longest}, {hidden})"),
+    ]
+
+
+def test_pipeline_heading_counts_the_stages(lesson):
+    stages = {stage.split(".")[0] for stage, _, _ in lesson[0]["stages"]}
+    assert re.search(rf"^## Model pipeline: {len(stages)} stages", PAGE.read_text(), flags=re.MULTILINE)
+
+
+# -- What padding does to h_n -------------------------------------------------------------------
+
+
+def alone_and_padded(namespace) -> tuple[list[torch.Tensor], torch.Tensor]:
+    """h_n of each sequence run alone, and of the padded batch, computed here from the lesson's RNN."""
+    rnn = namespace["rnn"]
+    with torch.no_grad():
+        alone = [rnn(sequence.unsqueeze(0))[1][0, 0] for sequence in namespace["sequences"]]
+        padded = rnn(pad_sequence(namespace["sequences"], batch_first=True))[1][0]
+    return alone, padded
+
+
+def test_padded_h_n_differs_from_alone_for_every_padded_sequence(lesson):
+    namespace, printed, _ = lesson
+    alone, padded = alone_and_padded(namespace)
+    lengths = namespace["lengths"].tolist()
+    for i, n in enumerate(lengths):
+        gap = (padded[i] - alone[i]).abs().max().item()
+        if n < max(lengths):
+            assert gap > 1e-2, f"sequence {i} is padded, yet its h_n is its own"
+        else:  # the page says: only the longest has no padding after it
+            assert gap < 1e-6
+        assert f"| {i} ({n} long) | {max(lengths) - n} | {gap:.3f} |" in printed["hidden_state"]
+
+
+def test_packed_h_n_equals_alone_within_1e_6(lesson):
+    namespace, printed, _ = lesson
+    alone, _ = alone_and_padded(namespace)
+    packed = pack_padded_sequence(namespace["padded"], namespace["lengths"], batch_first=True, enforce_sorted=False)
+    with torch.no_grad():
+        _, h_packed = namespace["rnn"](packed)
+    for i, h in enumerate(alone):
+        assert torch.allclose(h_packed[0, i], h, atol=1e-6, rtol=0)
+    assert printed["hidden_state"].count("**equal within 1e-6**") == len(alone)
+    assert "NOT equal" not in printed["hidden_state"]
+
+
+def test_pad_packed_sequence_gives_the_lengths_back_in_order(lesson):
+    namespace, printed, _ = lesson
+    packed = pack_padded_sequence(namespace["padded"], namespace["lengths"], batch_first=True, enforce_sorted=False)
+    with torch.no_grad():
+        output, lengths_back = pad_packed_sequence(namespace["rnn"](packed)[0], batch_first=True)
+    assert torch.equal(lengths_back, namespace["lengths"])
+    assert torch.equal(output, namespace["output"])
+    assert f"lengths out: `{lengths_back.tolist()}`, same order: **True**" in printed["hidden_state"]
+    assert "every padded position holds zeros: **True**" in printed["hidden_state"]
+
+
+def test_enforce_sorted_error_is_what_torch_raises(lesson):
+    namespace, printed, _ = lesson
+    with pytest.raises(RuntimeError) as raised:
+        pack_padded_sequence(namespace["padded"], namespace["lengths"], batch_first=True)
+    assert namespace["sorted_error"] == f"RuntimeError: {raised.value}"
+    shown = printed["hidden_state"].split("```text\n")[1].split("\n```")[0]
+    assert normalise(shown) == normalise(namespace["sorted_error"])
+    assert max(len(line) for line in shown.splitlines()) <= 40
+
+
+def test_page_shows_the_enforce_sorted_error_as_torch_raises_it(lesson_html, lesson):
+    section = lesson_html.find(id="enforce-sorted").find_next("pre")
+    assert normalise(section.get_text()) == normalise(lesson[0]["sorted_error"])
+
+
+# -- The controlled experiment ------------------------------------------------------------------
+
+
+def test_each_label_is_the_largest_feature_at_the_last_real_step(lesson):
+    namespace, _, _ = lesson
+    for x, lengths, y in [("x_train", "len_train", "y_train"), ("x_test", "len_test", "y_test")]:
+        last = namespace[x][torch.arange(len(namespace[x])), namespace[lengths] - 1]
+        assert torch.equal(last.argmax(dim=-1), namespace[y])
+
+
+def test_most_test_sequences_are_followed_by_padding(lesson):
+    namespace, printed, _ = lesson
+    pads = namespace["x_test"].shape[1] - namespace["len_test"]
+    assert (pads > 0).float().mean() >= 0.8
+    assert f"on average **{pads.float().mean():.1f}** zero steps" in printed["experiment"]
+
+
+def test_both_models_start_from_the_same_weights(lesson):
+    namespace, printed, _ = lesson
+    assert namespace["same_start"] is True
+    assert "Same weights at the start: **True**" in printed["experiment"]
+
+
+def test_packed_beats_padded_by_a_clear_margin(lesson):
+    namespace, _, _ = lesson
+    padded, packed = namespace["padded_history"], namespace["packed_history"]
+    assert packed[-1][1] >= 0.90
+    assert packed[-1][1] - padded[-1][1] >= 0.25
+    assert all(pk[1] > pd[1] and pk[0] < pd[0] for pd, pk in zip(padded, packed)), "packed ahead at every epoch"
+
+
+def test_training_both_models_takes_under_0_3_cpu_seconds(lesson):
+    assert lesson[0]["training_cpu_seconds"] <= 0.3
+
+
+def test_side_by_side_tables_print_each_epochs_numbers(lesson):
+    namespace, printed, _ = lesson
+    for epoch, (padded, packed) in enumerate(zip(namespace["padded_history"], namespace["packed_history"]), start=1):
+        assert f"| {epoch} | {padded[0]:.3f} | {packed[0]:.3f} |" in printed["experiment"]
+        assert f"| {epoch} | {padded[1]:.2f} | {packed[1]:.2f} |" in printed["experiment"]
+
+
+def test_key_insight_quotes_the_experiments_final_accuracies(lesson):
+    namespace, printed, _ = lesson
+    padded, packed = namespace["padded_history"][-1][1], namespace["packed_history"][-1][1]
+    insight = printed["experiment"][printed["experiment"].index('!!! tip "Key insight"') :]
+    assert f"the packed model reached **{packed:.2f}** accuracy" in insight
+    assert f"the padded one **{padded:.2f}** (chance: {namespace['CHANCE']:.2f})" in insight
+    assert packed - padded >= 0.25  # and the claim is true of those numbers
+
+
+# -- Training trace -----------------------------------------------------------------------------
+
+
+def test_observations_are_read_off_the_numbers(lesson):
+    observation = lesson[0]["observation"]
+    history = [(1.0, 0.50), (0.50, 0.80), (0.45, 0.85), (0.44, 0.86), (0.50, 0.70)]
+    assert observation(1, history) == "Accuracy 0.50, 0.17 above chance (0.33)."
+    assert observation(2, history) == "Loss falls sharply (-50%); accuracy 0.80 (+0.30)."
+    assert observation(3, history) == "Loss keeps falling (-10%); accuracy 0.85 (+0.05)."
+    assert observation(4, history) == "Loss levels off (-2%); accuracy 0.86 (+0.01)."
+    assert observation(5, history) == "Loss rises (+14%); accuracy 0.70 (-0.16)."
+
+
+def test_loss_bars_scale_with_the_loss(lesson):
+    namespace, printed, _ = lesson
+    bars = re.findall(r"^ *([\d.]+) \|(\**)$", printed["training_trace"], flags=re.MULTILINE)
+    losses = [loss for loss, _ in namespace["packed_history"] + namespace["padded_history"]]
+    assert [float(v) for v, _ in bars] == [round(loss, 2) for loss in losses]
+    largest = max(losses)
+    assert [len(stars) for _, stars in bars] == [round(loss / largest * namespace["BAR_WIDTH"]) for loss in losses]
+
+
+def test_plot_is_shown_once_with_both_curves_and_a_label_from_the_numbers(lesson):
+    namespace, printed, shown = lesson
+    (figure,) = shown
+    loss_ax, accuracy_ax = figure.axes
+    curves = {line.get_label(): list(line.get_ydata()) for line in accuracy_ax.get_lines()}
+    assert curves["packed"] == [acc for _, acc in namespace["packed_history"]]
+    assert curves["padded"] == [acc for _, acc in namespace["padded_history"]]
+    label = figure.get_label()
+    assert f"packed model reaches {namespace['packed_history'][-1][1]:.2f}" in label
+    assert f"the padded one {namespace['padded_history'][-1][1]:.2f}" in label
+    assert printed["training_trace"].rstrip().endswith(label)  # the caption, printed after plt.show()
+
+
+# -- Prediction trace ---------------------------------------------------------------------------
+
+
+def test_trace_follows_a_short_sequence_packing_gets_right_and_padding_wrong(lesson):
+    namespace, printed, _ = lesson
+    sample, y = namespace["sample"], int(namespace["y_test"][namespace["sample"]])
+    assert namespace["n"] <= namespace["x_test"].shape[1] // 2
+    assert namespace["packed_predicted"] == y != namespace["padded_predicted"]
+    with torch.no_grad():
+        x, lengths = namespace["x_test"][sample : sample + 1], namespace["len_test"][sample : sample + 1]
+        assert int(namespace["packed_model"](x, lengths).argmax()) == y
+        assert int(namespace["padded_model"](x, lengths).argmax()) != y
+    assert f"predicts **class {y}**" in printed["prediction_trace"]
+
+
+def test_packed_h_n_is_the_padded_runs_output_at_the_last_real_step(lesson):
+    namespace, printed, _ = lesson
+    assert namespace["at_last_real"] < 1e-6
+    assert namespace["at_padded_end"] > 0.1
+    assert "(within 1e-6)" in printed["prediction_trace"]
+
+
+def test_prediction_trace_heading_counts_its_steps():
+    text = PAGE.read_text()
+    steps = re.findall(r"^### Step (\d+):", text, flags=re.MULTILINE)
+    assert re.search(rf"^## Prediction trace: {len(steps)} steps", text, flags=re.MULTILINE)
+    assert steps == [str(i) for i in range(1, len(steps) + 1)]
+
+
+# -- The built page -----------------------------------------------------------------------------
+
+
+def test_page_header_gives_framework_and_reading_time(lesson_html):
+    meta = lesson_html.select_one("h1 + p.lesson-meta").get_text()
+    assert re.fullmatch(r"PyTorch · \d+ min read", meta)
+
+
+def test_page_offers_both_paths_learn_and_test(lesson_html):
+    hrefs = [a["href"] for a in lesson_html.select(".grid.cards a")]
+    assert hrefs == ["practice/", "test/"]
+
+
+def test_key_insight_is_an_admonition_with_no_code_shown(lesson_html):
+    admonition = lesson_html.select_one(".admonition.tip")
+    assert admonition.select_one(".admonition-title").get_text() == "Key insight"
+    assert not admonition.find_parent(class_="tabbed-set")
+
+
+def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
+    namespace, _, _ = lesson
+    rows = [[td.get_text() for td in tr.select("td")] for tr in lesson_html.select("table tr")]
+    for epoch, (padded, packed) in enumerate(zip(namespace["padded_history"], namespace["packed_history"]), start=1):
+        assert [str(epoch), f"{padded[0]:.3f}", f"{packed[0]:.3f}"] in rows
+        assert [str(epoch), f"{padded[1]:.2f}", f"{packed[1]:.2f}"] in rows
+
+
+def test_model_quiz_marks_reading_through_the_zeros():
+    (question,) = questions("packing/index.md")
+    assert "through the zero steps" in question.options[question.answer]
