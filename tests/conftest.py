@@ -22,10 +22,12 @@ LESSONS = lessons()  # what the site holds: tests parametrize over it
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that read the built site are marked `site`: `make check` leaves them out (no build)."""
+    """Tests that read the built site are marked `site`, those that build a scratch copy `build`."""
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.site)
+        if "scratch_project" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
 
 
 def lesson_params(select=lambda lesson: lesson):
