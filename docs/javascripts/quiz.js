@@ -6,7 +6,7 @@
 function initQuizzes() {
   const sections = [...document.querySelectorAll("section.quiz")].filter((s) => !s.dataset.quizReady);
   if (sections.length === 0) return;
-  const key = "rnn-lesson-quiz:" + location.pathname;
+  const key = "lesson-quiz:" + location.pathname;
   let first = {};
   try {
     first = JSON.parse(localStorage.getItem(key)) || {};

@@ -140,7 +140,7 @@ def test_check_with_nothing_chosen_records_nothing_and_says_so(page):
     assert feedback.inner_text() == "Choose an answer first: nothing was recorded."
     assert feedback.get_attribute("aria-live") == "polite"
     assert progress(page) == "Progress: (0/5), 0 correct"
-    assert page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('rnn-lesson-quiz'))") == []
+    assert page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('lesson-quiz'))") == []
 
 
 @pytest.mark.browser
