@@ -12,17 +12,33 @@ import io
 import re
 
 import matplotlib
+from cycler import cycler
 from matplotlib._pylab_helpers import Gcf
 from matplotlib.backend_bases import FigureManagerBase, _Backend
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 
 INK = "#010203"  # drawn in this colour, then swapped for currentColor
+# Data colours with at least 3:1 contrast on both palettes' backgrounds (white, and slate #1e2129): the
+# matplotlib default's orange, cyan, olive and pink fall below it on white (tests/test_promises.py).
+DATA_COLOURS = [
+    "#1f77b4",
+    "#d45f00",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#b0651f",
+    "#d1449a",
+    "#808080",
+    "#8f8f00",
+    "#1a9aa8",
+]
 matplotlib.rcParams.update(
     {
         "svg.hashsalt": "lesson",  # the same ids in every build
         "svg.fonttype": "none",  # real text: searchable, and sized by the page
         **dict.fromkeys(["text.color", "axes.labelcolor", "axes.edgecolor", "xtick.color", "ytick.color"], INK),
         "legend.labelcolor": INK,
+        "axes.prop_cycle": cycler(color=DATA_COLOURS),
         "legend.frameon": False,
         "figure.facecolor": "none",
         "axes.facecolor": "none",
