@@ -37,7 +37,7 @@ def vnu_errors(pages: list[Path]) -> list[str]:
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, pages)],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=240,  # below pytest-timeout's 300 s: a stalled checker fails here, naming itself
     )
     messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
     found = []

@@ -149,7 +149,8 @@ def test_run_it_yourself_is_in_the_lessons_navigation(built_site, lesson):
 
 
 def test_no_notebook_is_committed():
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
+    tracked = listed.stdout
     assert [name for name in tracked.splitlines() if name.endswith(".ipynb")] == []
 
 
