@@ -153,6 +153,32 @@ def test_no_evidence_types_its_answer_it_computes_it(question):
     )
 
 
+TYPED_DECIMAL = re.compile(r"(?<![=\w.])\d+\.\d+")
+
+
+def typed_decimals(tree: ast.AST) -> list[tuple[int, str]]:
+    """Decimal numbers written into string literals (format specs such as `:5.2f` and `x=0.0` code aside)."""
+    specs = {
+        id(node.format_spec) for node in ast.walk(tree) if isinstance(node, ast.FormattedValue) and node.format_spec
+    }
+    spec_parts = {id(part) for node in ast.walk(tree) if id(node) in specs for part in ast.walk(node)}
+    return [
+        (node.lineno, match)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in spec_parts
+        for match in TYPED_DECIMAL.findall(node.value)
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", [pytest.param(p, id=str(p.relative_to(ROOT))) for p in sorted((ROOT / "snippets").rglob("*.py"))]
+)
+def test_no_snippet_types_a_decimal_into_the_text_it_prints(path):
+    """A result written as text (`"reached **0.96**"`) stays when the numbers change: print it from the run."""
+    typed = typed_decimals(ast.parse(path.read_text(encoding="utf-8")))
+    assert not typed, f"{path.relative_to(ROOT)}: " + ", ".join(f"line {n} types {value}" for n, value in typed)
+
+
 # -- The questions as built --------------------------------------------------------------------------
 
 KEY_MARKERS = re.compile(
@@ -343,17 +369,25 @@ def test_each_lesson_block_shows_the_numbers_its_notebook_cell_printed(built_sit
     assert compared, f"{lesson.page.src_uri}: no block of the page matches a cell of {lesson.notebook} by id"
 
 
+def final_results(soup: BeautifulSoup) -> set[str]:
+    """A lesson's final results: the last row of each of its tables, and what its Key insight states."""
+    finals = {cell for rows in tables(soup) if rows for cell in rows[-1].values()}
+    insight = next((a for a in soup.select(".admonition") if "Key insight" in a.get_text()), None)
+    return finals | set(DECIMAL.findall(insight.get_text() if insight else ""))
+
+
 @pytest.mark.parametrize("question", question_params(lambda q: q.kind == "conceptual"))
-def test_conceptual_solutions_quote_the_numbers_their_lesson_shows_in_the_same_build(built_site, question):
+def test_conceptual_solutions_quote_the_final_results_their_lesson_shows_in_the_same_build(built_site, question):
     solution = built(built_site, question.page).select_one(f"section.quiz#{question.id} .quiz-solution")
     evidence = solution.select_one(f"input[id^='{question.evidence_block}-__tabbed']")
     assert evidence is not None, f"{question.name}: its solution shows no evidence block"
     quoted = DECIMAL.findall(result_text(evidence.find_parent(class_="tabbed-set").select_one(".tabbed-block")))
     lesson = built(built_site, str(Path(question.page).parent / "index.md"))
-    shown = set(DECIMAL.findall(lesson_results(lesson)))
+    finals = final_results(lesson)
     assert quoted, f"{question.name}: its solution quotes no number from its lesson"
-    assert set(quoted) <= shown, (
-        f"{question.name}: its solution quotes {sorted(set(quoted) - shown)}, which its lesson page does not show"
+    assert set(quoted) <= finals, (
+        f"{question.name}: its solution quotes {sorted(set(quoted) - finals)}, which are not among its lesson "
+        f"page's final results in this build ({sorted(finals)})"
     )
 
 
