@@ -2,6 +2,7 @@
 # make check: lint and the tests that need no build and no browser (the edit-test loop, seconds)
 # make build: the site into site/. Each target first installs the pinned dependencies into .venv.
 # make bench: times, page weights and Lighthouse scores into BENCHMARKS.md (needs node and chromium).
+# make mutate: applies each regression of tests/mutations/ to a scratch copy, reports the test that caught it.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -13,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Lighthouse 12 (13 needs node 22), pinned, in a project-local, gitignored folder; only make bench uses it.
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: install serve build test check lint bench clean
+.PHONY: install serve build test check lint bench mutate clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +46,10 @@ check: lint
 
 bench: install $(LIGHTHOUSE)
 	$(BIN)/python bench/bench.py
+
+# Slow (a site build per mutation), so not part of `make test`; its report is committed as MUTATIONS.md.
+mutate: install
+	$(BIN)/python tests/mutations/run.py --jobs 2 --write MUTATIONS.md
 
 $(LIGHTHOUSE):
 	npm install --prefix .cache/lighthouse --no-audit --no-fund --loglevel=error lighthouse@12.8.2
