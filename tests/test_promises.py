@@ -428,7 +428,7 @@ def test_no_built_page_prints_a_float_with_more_than_3_decimals(built_site, html
             around = " ".join(text[max(0, match.start() - 40) : match.end() + 20].split())
             problems.append(f"{html.relative_to(built_site)}: {match[0]} in '…{around}…'")
     assert html_pages, "no built page"
-    assert not problems, "raw floats (round them when printing):\n" + "\n".join(problems[:20])
+    assert not problems, "raw floats (round them when printing): " + "\n".join(problems[:20])
 
 
 # -- Settings that keep failures loud, and tests that cannot hang ------------------------------------

@@ -111,8 +111,12 @@ def mutate(mutation: dict) -> Outcome:
     if code == 0:
         outcome.result = "survived"
         outcome.test = ", ".join(t.split("::")[-1] for t in mutation["tests"])
-    elif code in (1, -1):
-        outcome.result = "caught" if code == 1 else "error"
+    elif code == 1 or (code == 2 and SUMMARY.search(output)):  # 2: the tests' module failed to collect
+        outcome.result = "caught"
+        outcome.test, outcome.message = first_failure(output)
+        if code == 2:
+            outcome.test = f"collecting {outcome.test}"
+    elif code == -1:
         outcome.test, outcome.message = first_failure(output)
     else:
         outcome.message = f"pytest exited {code}: " + " ".join(output.strip().splitlines()[-3:])
