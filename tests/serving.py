@@ -5,15 +5,24 @@ inside the prefix or not, answers the site's 404.html with status 404. Usage:
 
     with pages_server(site_dir, "/some-repo/") as url:   # http://127.0.0.1:PORT/some-repo/
         ...  # build into site_dir now if the build needs the address: files are read per request
+
+or, to build a scratch copy of the project for that address (SITE_URL) and serve it:
+
+    with hosted_build(tmp_dir, "/some-repo/", MARKDOWN_EXEC="false") as (url, site):
+        ...
 """
 
 import contextlib
 import functools
 import http.server
 import mimetypes
+import os
+import shutil
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from conftest import PROJECT_FILES, ROOT, mkdocs_build
 
 
 class PagesHandler(http.server.BaseHTTPRequestHandler):
@@ -58,3 +67,24 @@ def pages_server(site: Path, prefix: str = "/"):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def hosted_build(directory: Path, prefix: str = "/", **env: str):
+    """A copy of the project in `directory`, built with SITE_URL set to the address it is served at
+    (so canonical links, the sitemap and navigation.instant see their own origin) and `env`, served
+    there; yields (address, site directory)."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        shutil.copytree(source, directory / name) if source.is_dir() else shutil.copy(source, directory / name)
+    site = directory / "site"
+    with pages_server(site, prefix) as url:
+        saved = {name: os.environ.get(name) for name in ["SITE_URL", *env]}
+        os.environ.update(SITE_URL=url, **env)
+        try:
+            result = mkdocs_build(directory, site)
+        finally:
+            for name, value in saved.items():
+                os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
+        assert result.returncode == 0, result.stderr
+        yield url, site

@@ -2,8 +2,6 @@
 404 page works at any depth, and the canonical links and the sitemap carry the prefix."""
 
 import json
-import os
-import shutil
 import urllib.error
 import urllib.request
 from urllib.parse import urljoin, urlsplit
@@ -12,32 +10,20 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_FILES, ROOT, mkdocs_build
-from serving import pages_server
+from serving import hosted_build
 
 pytestmark = pytest.mark.build
 PREFIX = "/some-repo/"
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory, request):
+def hosted(tmp_path_factory):
     """A scratch copy built with SITE_URL at the prefix and served there, as the CI deploy builds it."""
-    project = tmp_path_factory.mktemp("subpath")
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        shutil.copytree(source, project / name) if source.is_dir() else shutil.copy(source, project / name)
-    site = project / "site"
-    with pages_server(site, PREFIX) as url:
-        # Code execution off (MARKDOWN_EXEC=false, which also leaves the notebook unrun): running the
-        # blocks changes what they print, not the theme's asset links, the navigation, canonical links or
-        # the sitemap that this test checks, and it saves the build most of its time.
-        env = {"SITE_URL": url, "MARKDOWN_EXEC": "false"}
-        with pytest.MonkeyPatch.context() as patch:
-            for name, value in env.items():
-                patch.setenv(name, value)
-            result = mkdocs_build(project, site)
-        assert result.returncode == 0, result.stderr
-        yield url, site
+    # Code execution off (MARKDOWN_EXEC=false, which also leaves the notebook unrun): running the blocks
+    # changes what they print, not the theme's asset links, the navigation, canonical links or the
+    # sitemap that this test checks, and it saves the build most of its time.
+    with hosted_build(tmp_path_factory.mktemp("subpath"), PREFIX, MARKDOWN_EXEC="false") as hosted:
+        yield hosted
 
 
 def status(url: str) -> int:
