@@ -15,9 +15,14 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 
-from csp import inline_script_hashes
+from conftest import LESSONS
+from lessonkit.csp import inline_script_hashes
 from serving import hosted_build, pages_server
 
+LESSON = LESSONS[0]
+LESSON_URL = LESSON.folder + "/"
+PRACTICE_URL = LESSON.folder + "/practice/"
+NOTEBOOK_URL = LESSON.notebook.removesuffix(".ipynb") + "/"
 LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation(
   `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "?"} ${e.sample || ""}`.trim()), true);"""
 
@@ -101,7 +106,7 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
     used = []
 
     # the quiz: choose an answer and check it
-    page.goto("rnn/practice/")
+    page.goto(PRACTICE_URL)
     quiz = page.locator("section.quiz").first
     quiz.locator(".quiz-options label").first.click()
     quiz.locator(".quiz-check").click()
@@ -123,8 +128,8 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
 
     # instant navigation: a nav link swaps the content in without a new document
     page.evaluate("window.__sameDocument = true")
-    page.locator(".md-sidebar--primary a.md-nav__link[href$='rnn/']").first.click()
-    page.wait_for_url("**/rnn/")
+    page.locator(f".md-sidebar--primary a.md-nav__link[href$='{LESSON_URL}']").first.click()
+    page.wait_for_url(f"**/{LESSON_URL}")
     assert page.evaluate("window.__sameDocument === true"), "navigation.instant did not run"
     settle(page)
     used.append("instant navigation")
@@ -140,11 +145,11 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
     used.append("copy button")
 
     # the notebook page (instant navigation again) and its download
-    page.locator(".md-sidebar--primary a.md-nav__link[href$='rnn-lesson/']").first.click()
-    page.wait_for_url("**/rnn-lesson/")
+    page.locator(f".md-sidebar--primary a.md-nav__link[href$='{NOTEBOOK_URL.split("/")[-2]}/']").first.click()
+    page.wait_for_url(f"**/{NOTEBOOK_URL}")
     settle(page)
     with page.expect_download() as download:
-        page.locator("a.md-content__button[download]").click()
+        page.locator("a.lesson-download[download]").click()
     assert download.value.suggested_filename.endswith(".ipynb")
     used.append("notebook download")
     settle(page)
@@ -157,17 +162,17 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
 def test_the_browser_blocks_a_script_from_another_host_and_an_unhashed_inline_script(watched, csp_site, tmp_path):
     _, built = csp_site
     site = shutil.copytree(built, tmp_path / "site")
-    lesson = site / "rnn" / "index.html"
+    lesson = site / LESSON.folder / "index.html"
     faults = '<script src="http://example.invalid/x.js"></script><script>window.__unhashed = 1</script>'
     lesson.write_text(lesson.read_text().replace("</article>", faults + "</article>", 1))
     page = watched
     with pages_server(site) as url:
-        page.goto(url + "rnn/")
+        page.goto(url + LESSON_URL)
         settle(page)
         assert page.evaluate("window.__unhashed") is None
     assert page.violations == [
-        "/rnn/: script-src-elem blocked http://example.invalid/x.js",
-        "/rnn/: script-src-elem blocked inline window.__unhashed = 1",
+        f"/{LESSON_URL}: script-src-elem blocked http://example.invalid/x.js",
+        f"/{LESSON_URL}: script-src-elem blocked inline window.__unhashed = 1",
     ]
 
 
@@ -201,7 +206,7 @@ def test_make_serve_live_reload_runs_under_the_serving_policy(browser, scratch_p
         context.add_init_script(LISTENER)
         page = context.new_page()
         with page.expect_request(re.compile(r"/livereload/\d+/\d+")):  # the injected script polls
-            page.goto(f"http://127.0.0.1:{port}/rnn/")
+            page.goto(f"http://127.0.0.1:{port}/{LESSON_URL}")
         page.wait_for_timeout(500)  # not networkidle: the live-reload poll stays open
         assert "'unsafe-inline'" in script_sources(policy_of(page.content()))
         assert violations == []
