@@ -35,8 +35,8 @@ for name, _, _, stage_out in stages:
     print(f"**{name}**, output `{tuple(stage_out.shape)}`:\n")
     print(f"```text\n{first_and_last_rows(stage_out.detach())}\n```\n")
 
-probabilities = torch.softmax(scores, dim=-1)  # the scores as probabilities, each row sums to 1
+class_probabilities = torch.softmax(scores, dim=-1)  # the scores as probabilities, each row sums to 1
 print("Stage 3's values are raw scores (logits) of an untrained model; "
       "softmax turns each row into class probabilities:\n")
-print(f"```text\n{first_and_last_rows(probabilities.detach())}\n```")
+print(f"```text\n{first_and_last_rows(class_probabilities.detach())}\n```")
 # --8<-- [end:sample]
