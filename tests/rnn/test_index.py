@@ -166,7 +166,8 @@ def test_parameter_count_does_not_depend_on_sequence_length():
 
 def test_unrolled_diagram_is_drawn_from_the_sizes_in_the_page_text_colour(lesson):
     svg = lesson[0]["unrolled"](7, 4, 12)
-    assert "4×7" in svg and "4×4" in svg and "output[11]" in svg and ">12</tspan>" in svg
+    drawn = BeautifulSoup(svg, "html.parser").get_text()  # the visible labels, not the aria-label
+    assert "4×7" in drawn and "4×4" in drawn and "output[11]" in drawn and "x12" in drawn and "7 features" in drawn
     assert "currentColor" in svg and not re.search(r"#[0-9a-fA-F]{3,6}\b|\b(black|white)\b", svg)
     assert 'role="img"' in svg and "aria-label=" in svg
     printed = lesson[1]["shapes"]
