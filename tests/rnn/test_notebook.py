@@ -99,9 +99,10 @@ def test_downloaded_notebook_needs_only_torch_matplotlib_and_the_standard_librar
 
 
 def test_notebook_prints_the_same_numbers_as_the_lesson_page(built_site, fresh_run):
-    results = soup(built_site, LESSON).select(".tabbed-set > .tabbed-content > .tabbed-block:first-child")
+    # each block's Result tab, and the Key insight, an admonition printed by a block without tabs
+    results = soup(built_site, LESSON).select(".tabbed-set > .tabbed-content > .tabbed-block:first-child, .admonition")
     lesson = [result for result in results if not result.find_parent(class_="quiz")]  # quizzes: page only
-    on_lesson_page = numbers("".join(map(str, lesson)))  # each block's Result tab
+    on_lesson_page = numbers("".join(map(str, lesson)))
     notebook_page = soup(built_site, NOTEBOOK_PAGE).select(".jp-OutputArea-output")
     on_notebook_page = numbers("".join(map(str, notebook_page)))
     outputs = [out for cell in fresh_run.cells for out in cell.get("outputs", [])]

@@ -117,8 +117,9 @@ print(
     f"answer at each step was announced one step earlier, the RNN reached **{rnn_final:.2f}** "
     f"accuracy while models without a hidden state, with {flat_counts} parameters, stayed at "
     f"{' and '.join(f'**{v}**' for v in flat_finals)}, chance level ({CHANCE:.2f}): the current input alone says "
-    "nothing about the answer; the memory of the previous step says everything.\n"
+    "nothing about the answer; the memory of the previous step says everything."
 )
+print("    ")  # a blank line inside the tip: a second paragraph
 print(
     f"    That memory has limits: asked for a cue {far} steps back, the same RNN scored "
     f"**{far_accuracy}**, {back_at}, and the gradient reaching the cue's step was {far_ratio} of "

@@ -69,7 +69,7 @@ def formula(inputs: int, hidden: int, layers: int = 1, directions: int = 1) -> t
 
 print("| `nn.RNN(...)` | Formula | `sum(p.numel())` |")
 print("|---|---|---:|")
-for inputs, hidden, layers, bidirectional in [(5, 8, 1, False), (10, 20, 1, False), (5, 8, 2, False), (5, 8, 1, True)]:
+for inputs, hidden, layers, bidirectional in [(5, 8, 1, False), (10, 4, 1, False), (3, 16, 1, False), (5, 8, 2, False), (5, 8, 1, True)]:
     module = nn.RNN(inputs, hidden, num_layers=layers, bidirectional=bidirectional)
     counted = sum(p.numel() for p in module.parameters())
     text, value = formula(inputs, hidden, layers, 2 if bidirectional else 1)
@@ -88,7 +88,7 @@ print(f"\n`nn.RNN(5, 8)` on 5 steps uses **{used[5]}** parameters; on 100 steps,
 def unrolled(inputs: int, hidden: int, steps: int) -> str:
     """An SVG of nn.RNN unrolled over time: x_t -> h_t through W_ih, h_(t-1) -> h_t through W_hh."""
     def sub(name: str, index: str) -> str:
-        return f'{name}<tspan baseline-shift="sub" font-size="9">{index}</tspan>'
+        return f'{name}<tspan baseline-shift="sub" font-size="11">{index}</tspan>'
 
     def box(cx: int, cy: int, label: str) -> str:
         return (f'<rect x="{cx - 22}" y="{cy - 13}" width="44" height="26" rx="4" fill="none" stroke="currentColor"/>'
@@ -118,7 +118,7 @@ def unrolled(inputs: int, hidden: int, steps: int) -> str:
     marker = ('<defs><marker id="rnn-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
               'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>')
     return (f'<svg viewBox="0 0 360 214" width="360" height="214" role="img" aria-label="{label}" '
-            f'font-size="13" fill="currentColor">{marker}{"".join(parts)}</svg>')
+            f'font-size="14" fill="currentColor">{marker}{"".join(parts)}</svg>')
 
 
 steps, inputs = layouts["seq-first (default)"][1].shape[0], rnn.input_size
