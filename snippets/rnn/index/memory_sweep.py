@@ -60,6 +60,8 @@ def recall(distance: int, epochs: int = 8) -> tuple[float, float, float]:
 
 
 # --8<-- [start:sweep]
+import math
+
 torch.set_num_threads(1)
 sweep = {distance: recall(distance) for distance in DISTANCES}
 shown = {d: (f"{acc:.2f}", f"{ratio:.1e}") for d, (acc, ratio, _) in sweep.items()}  # as the table rounds
@@ -77,7 +79,7 @@ trend = [
     f"Accuracy {steady}: {near_acc} with the cue {near} step back, {far_acc} with it {far} steps back"
     f"{', which is chance' if far in at_chance else ''} ({CHANCE:.2f}).",
     f"The gradient reaching the cue's step shrinks from {near_ratio} to {far_ratio} of the last step's,"
-    f" {float(near_ratio) / float(far_ratio):,.0f} times smaller.",
+    f" more than {10 ** math.floor(math.log10(float(near_ratio) / float(far_ratio))):,} times smaller.",
 ]
 if remembered and at_chance and max(remembered) < min(at_chance):
     trend.append(f"Somewhere between {max(remembered)} and {min(at_chance)} steps, this RNN's memory ends.")
