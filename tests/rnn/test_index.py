@@ -450,8 +450,9 @@ def test_reader_facing_code_carries_no_remark_about_tests_or_builds():
 
 @pytest.mark.parametrize(
     "anchor",
-    ["model-pipeline", "shapes-in-and-out", "layers-and-directions", "counting-parameters", "unrolled",
-     "controlled-experiment", "training-trace", "prediction-trace", "where-the-memory-ends", "key-insight"],
+    ["model-pipeline", "shapes-in-and-out", "layers-and-directions", "counting-parameters",
+     "the-rnn-unrolled-over-time", "why-a-controlled-experiment", "training-trace-epoch-by-epoch",
+     "prediction-trace-by-hand", "where-the-memory-ends", "key-insight"],
 )
 def test_page_has_the_sections_questions_point_at(lesson_html, anchor):
     assert lesson_html.select_one(f"h2#{anchor}, h3#{anchor}")
