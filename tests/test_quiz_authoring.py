@@ -48,8 +48,12 @@ MARKED_OPTION = f"{Q.answer}: \"{Q.options[Q.answer]}\""  # its line in the YAML
         (f"evidence: {Q.evidence}", "evidence: no/such_check.py", f"{NAME}: its check 'no/such_check.py' points at a missing file"),
         (f"code: {Q.code}", f"code: {Q.code.partition(':')[0]}:gone", f"{NAME}: its check '{Q.code.partition(':')[0]}:gone' points at a missing section"),
         (MARKED_OPTION, MARKED_OPTION.replace(REAL, REAL + "0"), f"{NAME}: the evidence gives"),
+        (f"teaches: {Q.teaches}\n", "", f"{NAME}: missing teaches"),
+        (f"teaches: {Q.teaches}\n", "teaches: no-such-section\n",
+         f"{NAME}: `teaches: no-such-section`, but {PRACTICE.src_uri.rsplit('/', 1)[0]}/index.md has no heading with that id"),
     ],
-    ids=["neither-kind", "no-marked-answer", "two-marked-answers", "unknown-difficulty", "missing-check", "missing-section", "disproved-answer"],
+    ids=["neither-kind", "no-marked-answer", "two-marked-answers", "unknown-difficulty", "missing-check", "missing-section",
+         "disproved-answer", "no-teaches", "teaches-a-missing-anchor"],
 )
 def test_a_malformed_question_fails_the_build_naming_page_and_question(scratch_project, original, replacement, message):
     assert message in broken(scratch_project, original, replacement)

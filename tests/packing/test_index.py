@@ -9,17 +9,11 @@ import torch
 from bs4 import BeautifulSoup
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
-from conftest import ROOT, run_snippets
+from conftest import ROOT, run_lesson
 from quiz_checks import questions
 
 PAGE = ROOT / "docs" / "packing" / "index.md"
 SNIPPETS = ROOT / "snippets" / "packing" / "index"
-
-
-def snippet_files_in_page_order() -> list[str]:
-    """The lesson's snippet files in the order the page first includes them."""
-    names = re.findall(r'--8<-- "packing/index/(\w+)\.py:', PAGE.read_text())
-    return list(dict.fromkeys(names))
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +21,7 @@ def lesson() -> tuple[dict, dict[str, str], list]:
     """The lesson's snippets run in page order in one namespace, what each printed, the figures shown."""
     shown = []
     with mock.patch.object(plt, "show", lambda: shown.append(plt.gcf())):
-        namespace, printed = run_snippets(SNIPPETS, snippet_files_in_page_order())
+        namespace, printed = run_lesson("packing/index.md")
     yield namespace, printed, shown
     plt.close("all")
 

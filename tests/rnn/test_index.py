@@ -8,12 +8,11 @@ import torch
 from bs4 import BeautifulSoup
 from torch import nn
 
-from conftest import ROOT, run_snippets
+from conftest import ROOT, run_lesson
 from quiz_checks import questions
 
 SNIPPETS = ROOT / "snippets" / "rnn" / "index"
 PAGE = ROOT / "docs" / "rnn" / "index.md"
-PAGE_ORDER = ["pipeline", "shapes", "experiment", "training_trace", "prediction_trace", "memory_sweep"]
 FENCE = re.compile(r'^```python exec="on"([^\n]*)\n--8<-- "rnn/index/([^":]+)\.py:([^"]+)"\n```$', re.MULTILINE)
 
 
@@ -27,7 +26,7 @@ def lesson() -> tuple[dict, dict[str, str]]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(plt, "show", show)
-        namespace, printed = run_snippets(SNIPPETS, PAGE_ORDER)
+        namespace, printed = run_lesson("rnn/index.md")
     namespace["shown_figures"] = shown
     yield namespace, printed
     for figure in shown:
