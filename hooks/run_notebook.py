@@ -35,18 +35,24 @@ class _Run(threading.Thread):
         super().__init__(daemon=True)
         self.path, self.cell, self.error = path, None, None
         self.notebook = nbformat.read(path, as_version=4)
-        self.cache = ("notebooks/" + src_uri.replace("/", "--"), cache.key([c.source for c in self.notebook.cells]))
+        code = [(c.id, c.source, c.metadata) for c in self.notebook.cells if c.cell_type == "code"]
+        self.cache = ("notebooks/" + src_uri.replace("/", "--"), cache.key(code))  # prose edits keep it
         self.reused = cache.load(*self.cache)
         self.start()
 
     def run(self) -> None:
-        if self.reused:  # `make serve`, and not one cell changed: the last run's outputs
-            self.notebook = nbformat.reads(self.reused["notebook"], as_version=4)
+        if self.reused:  # `make serve`, and no code cell changed: the last run's outputs
+            for cell in self.notebook.cells:
+                if cell.cell_type == "code":
+                    cell.outputs = nbformat.from_dict(self.reused["outputs"][cell.id])
+                    cell.execution_count = self.reused["counts"][cell.id]
             return
         try:
             asyncio.run(self._execute())  # asyncio.run closes its loop: a long `mkdocs serve` leaks none
             notebook.for_learners(self.notebook)
-            cache.save(*self.cache, {"notebook": nbformat.writes(self.notebook)}, set())
+            code = [cell for cell in self.notebook.cells if cell.cell_type == "code"]
+            entry = {"outputs": {c.id: c.outputs for c in code}, "counts": {c.id: c.execution_count for c in code}}
+            cache.save(*self.cache, entry, set())
         except BaseException as error:  # anything at all: on_pre_page reports it and fails the build
             self.error = error
 

@@ -20,7 +20,7 @@ INTRO = (
 )
 _QUIZ = re.compile(r"^```quiz\n(.*?)^```[ \t]*$", re.M | re.S)
 _QUIZ_ID = re.compile(r"^id:\s*([\w-]+)", re.M)
-_ATTRS = re.compile(r"[ \t]*\{[:#][^}\n]*\}[ \t]*$", re.M)  # attr_list on headings: `## Title {#anchor}`
+_ATTRS = re.compile(r"[ \t]*\{\s*[:#.][^}\n]*\}[ \t]*$", re.M)  # attr_list on headings: `## Title {#anchor}`
 _MD_LINK = re.compile(r"\]\(([\w./-]+)\.md(#[\w-]+)?\)")
 TIP = re.compile(r'^!!! \w+ "([^"]*)"\n\n((?:    .*\n?|\n)+)', flags=re.M)
 

@@ -44,7 +44,7 @@ class Question:
     quick_check: str
     hint: str
     mistakes: list[str]
-    teaches: str | None = None  # the heading id on the lesson page that teaches this
+    teaches: str  # the heading id on the lesson page that teaches this; the solution links to it
     why_not: dict[str, str] | None = None  # wrong option -> why it is wrong (runs: from the evidence run)
     code: str | None = None  # snippet path[:section] shown with the question (not run)
     verify: str | None = None  # verified only: "value" or "runs"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from lessonkit import execution, pages
 from lessonkit.pages import PROJECT_FILES, lessons
 
 ROOT = Path(__file__).parent.parent
@@ -74,16 +75,15 @@ def scratch_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run_snippets(directory: Path, names: list[str]) -> tuple[dict, dict[str, str]]:
-    """Run snippet files in order in one namespace, as a page's session does; keep what each printed."""
-    namespace: dict = {}
-    printed: dict[str, str] = {}
-    for name in names:
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            namespace = runpy.run_path(str(directory / f"{name}.py"), init_globals=namespace, run_name="page")
-        printed[name] = buffer.getvalue()
-    return namespace, printed
+def run_lesson(src_uri: str) -> tuple[dict, dict[str, str]]:
+    """A page's blocks run as the build runs them: its (first) session's namespace, and what each snippet file printed."""
+    page = pages.Page(src_uri)
+    namespaces, printed = execution.run_page(page)
+    by_file: dict[str, str] = {}
+    for fence in page.fences:
+        stem = fence.includes[0].stem if fence.includes else fence.id
+        by_file[stem] = by_file.get(stem, "") + printed[fence.id]
+    return next(iter(namespaces.values())), by_file
 
 
 @pytest.fixture(scope="session")

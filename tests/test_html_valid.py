@@ -18,18 +18,6 @@ THEME_ERRORS = {
     "Attribute “autocorrect” not allowed on element “input” at this point.",
 }
 
-# mkdocs-jupyter renders the notebook page (rnn/rnn-lesson/) with JupyterLab's stylesheet inlined as
-# <style> elements inside <article>, and this 2020 vnu's CSS checker rejects much of that modern CSS.
-NOTEBOOK_PAGE = "rnn/rnn-lesson/index.html"
-NOTEBOOK_RENDERER_ERRORS = {
-    "Element “style” not allowed as child of element “article” in this context. (Suppressing further errors from this subtree.)",
-}
-
-
-def _is_notebook_renderer_error(page: str, message: str) -> bool:
-    return page == NOTEBOOK_PAGE and (message in NOTEBOOK_RENDERER_ERRORS or message.startswith("CSS: "))
-
-
 def vnu_errors(pages: list[Path]) -> list[str]:
     """vnu's errors for these files, one line each (file:line: message), the theme's quirks left out."""
     assert shutil.which("java"), "the Nu HTML checker needs java: apt-get install -y default-jre-headless"
@@ -43,7 +31,7 @@ def vnu_errors(pages: list[Path]) -> list[str]:
     found = []
     for message in messages:
         page = message.get("url", "").rsplit("/site/", 1)[-1]
-        if message["message"] in THEME_ERRORS or _is_notebook_renderer_error(page, message["message"]):
+        if message["message"] in THEME_ERRORS:
             continue
         found.append(f"{page}:{message.get('lastLine', '?')}: {message['message']}")
     return found

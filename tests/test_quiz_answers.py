@@ -38,3 +38,14 @@ def test_conceptual_solution_quotes_numbers_its_lesson_page_shows(question, buil
     assert set(quoted) <= shown, f"{question.name}: quotes {sorted(set(quoted) - shown)}, which its lesson page does not show"
     typed = " ".join([question.question, *question.options.values(), *(s["text"] for s in question.steps)])
     assert not NUMBER.search(typed), f"{question.name}: a number is typed into the question instead of computed"
+
+
+@pytest.mark.parametrize("question", ALL)
+def test_the_solution_links_to_the_lesson_section_that_teaches_it(question, built_site):
+    lesson = BeautifulSoup((built_site / Path(question.page).parent / "index.html").read_text(), "html.parser")
+    heading = lesson.find(id=question.teaches)
+    assert heading is not None and heading.name in ("h2", "h3"), f"{question.name}: no heading #{question.teaches}"
+    page = BeautifulSoup((built_site / Path(question.page).with_suffix("") / "index.html").read_text(), "html.parser") if not question.page.endswith("index.md") else lesson
+    link = page.select(f"section#{question.id} details.quiz-solution a[href$='#{question.teaches}']")
+    assert link, f"{question.name}: its solution does not link to #{question.teaches}"
+    assert link[-1].get_text() == heading.get_text().rstrip("¶").strip(), f"{question.name}: the link is not named after the section"

@@ -34,6 +34,8 @@ def broken(project, original: str, replacement: str) -> str:
 
 
 NAME = f"{PRACTICE.src_uri}: question {Q.number} ('{Q.id}')"
+REAL = Q.options[Q.answer].replace("`", "")  # what the evidence computes
+MARKED_OPTION = f"{Q.answer}: \"{Q.options[Q.answer]}\""  # its line in the YAML: an author mistypes it
 
 
 @pytest.mark.parametrize(
@@ -45,18 +47,21 @@ NAME = f"{PRACTICE.src_uri}: question {Q.number} ('{Q.id}')"
         (f"difficulty: {Q.difficulty}", "difficulty: tricky", f"{NAME}: difficulty is 'tricky', must be one of easy, medium, hard"),
         (f"evidence: {Q.evidence}", "evidence: no/such_check.py", f"{NAME}: its check 'no/such_check.py' points at a missing file"),
         (f"code: {Q.code}", f"code: {Q.code.partition(':')[0]}:gone", f"{NAME}: its check '{Q.code.partition(':')[0]}:gone' points at a missing section"),
-        (f"answer: {Q.answer}\n", f"answer: {WRONG}\n", f"{NAME}: the evidence gives"),
+        (MARKED_OPTION, MARKED_OPTION.replace(REAL, REAL + "0"), f"{NAME}: the evidence gives"),
+        (f"teaches: {Q.teaches}\n", "", f"{NAME}: missing teaches"),
+        (f"teaches: {Q.teaches}\n", "teaches: no-such-section\n",
+         f"{NAME}: `teaches: no-such-section`, but {PRACTICE.src_uri.rsplit('/', 1)[0]}/index.md has no heading with that id"),
     ],
-    ids=["neither-kind", "no-marked-answer", "two-marked-answers", "unknown-difficulty", "missing-check", "missing-section", "disproved-answer"],
+    ids=["neither-kind", "no-marked-answer", "two-marked-answers", "unknown-difficulty", "missing-check", "missing-section",
+         "disproved-answer", "no-teaches", "teaches-a-missing-anchor"],
 )
 def test_a_malformed_question_fails_the_build_naming_page_and_question(scratch_project, original, replacement, message):
     assert message in broken(scratch_project, original, replacement)
 
 
 def test_a_disproved_answer_names_both_values(scratch_project):
-    output = broken(scratch_project, f"answer: {Q.answer}\n", f"answer: {WRONG}\n")
-    real = Q.options[Q.answer].replace("`", "")
-    assert f"the evidence gives {real!r} but option {WRONG}" in output
+    output = broken(scratch_project, MARKED_OPTION, MARKED_OPTION.replace(REAL, REAL + "0"))
+    assert f"the evidence gives {REAL!r} but option {Q.answer} ({REAL + '0'!r}) is marked" in output
 
 
 def test_invalid_yaml_names_the_page_files_line_without_a_traceback(scratch_project):

@@ -14,7 +14,8 @@ def question(n: int, letter: str, **fields) -> str:
     data = {
         "id": f"q{n}", "difficulty": "easy", "kind": "conceptual", "evidence": "x.py", "question": f"Question {n}?",
         "options": "{A: a, B: b, C: c, D: d}", "answer": letter, "why_not": f"{{{why_not}}}",
-        "steps": "[{title: t, text: t}]", "quick_check": "q", "hint": "h", "mistakes": "[m]", **fields,
+        "steps": "[{title: t, text: t}]", "quick_check": "q", "hint": "h", "mistakes": "[m]", "teaches": "a-section",
+        **fields,
     }
     return "```quiz\n" + "".join(f"{key}: {value}\n" for key, value in data.items() if value is not None) + "```"
 

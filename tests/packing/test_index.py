@@ -9,17 +9,11 @@ import torch
 from bs4 import BeautifulSoup
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
-from conftest import ROOT, run_snippets
+from conftest import ROOT, run_lesson
 from quiz_checks import questions
 
 PAGE = ROOT / "docs" / "packing" / "index.md"
 SNIPPETS = ROOT / "snippets" / "packing" / "index"
-
-
-def snippet_files_in_page_order() -> list[str]:
-    """The lesson's snippet files in the order the page first includes them."""
-    names = re.findall(r'--8<-- "packing/index/(\w+)\.py:', PAGE.read_text())
-    return list(dict.fromkeys(names))
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +21,7 @@ def lesson() -> tuple[dict, dict[str, str], list]:
     """The lesson's snippets run in page order in one namespace, what each printed, the figures shown."""
     shown = []
     with mock.patch.object(plt, "show", lambda: shown.append(plt.gcf())):
-        namespace, printed = run_snippets(SNIPPETS, snippet_files_in_page_order())
+        namespace, printed = run_lesson("packing/index.md")
     yield namespace, printed, shown
     plt.close("all")
 
@@ -171,8 +165,8 @@ def test_packed_beats_padded_by_a_clear_margin(lesson):
     assert all(pk[1] > pd[1] and pk[0] < pd[0] for pd, pk in zip(padded, packed)), "packed ahead at every epoch"
 
 
-def test_training_both_models_takes_under_0_3_cpu_seconds(lesson):
-    assert lesson[0]["training_cpu_seconds"] <= 0.3
+def test_training_both_models_takes_under_half_a_cpu_second(lesson):
+    assert lesson[0]["training_cpu_seconds"] <= 0.5  # ~0.2 s on a quiet machine; CPU time grows under load
 
 
 def test_side_by_side_tables_print_each_epochs_numbers(lesson):

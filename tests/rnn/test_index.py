@@ -2,21 +2,35 @@
 
 import re
 
+import matplotlib.pyplot as plt
 import pytest
 import torch
 from bs4 import BeautifulSoup
+from torch import nn
 
-from conftest import ROOT, run_snippets
+from conftest import ROOT, run_lesson
 from quiz_checks import questions
 
 SNIPPETS = ROOT / "snippets" / "rnn" / "index"
-PAGE_ORDER = ["pipeline", "experiment", "training_trace", "prediction_trace"]
+PAGE = ROOT / "docs" / "rnn" / "index.md"
+FENCE = re.compile(r'^```python exec="on"([^\n]*)\n--8<-- "rnn/index/([^":]+)\.py:([^"]+)"\n```$', re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
 def lesson() -> tuple[dict, dict[str, str]]:
-    """The lesson's snippets run in page order in one namespace, and what each printed."""
-    return run_snippets(SNIPPETS, PAGE_ORDER)
+    """The lesson's snippets run in page order in one namespace, what each printed, and the figures shown."""
+    shown = []
+
+    def show():  # what plt.show() would put on the page: the current figure
+        shown.append(plt.gcf())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plt, "show", show)
+        namespace, printed = run_lesson("rnn/index.md")
+    namespace["shown_figures"] = shown
+    yield namespace, printed
+    for figure in shown:
+        plt.close(figure)
 
 
 @pytest.fixture(scope="module")
@@ -24,20 +38,142 @@ def lesson_html(built_site) -> BeautifulSoup:
     return BeautifulSoup((built_site / "rnn" / "index.html").read_text(), "html.parser")
 
 
+def table_rows(markdown: str, header_start: str) -> list[list[str]]:
+    """The cells of each body row of the first Markdown table whose header starts with `header_start`."""
+    lines = markdown.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {header_start}"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+# --- Model pipeline -------------------------------------------------------------------------------
+
+
 def test_pipeline_goes_from_10x5_to_10x8_to_10x3(lesson):
     namespace, printed = lesson
     shapes = [(tuple(a.shape), tuple(b.shape)) for _, _, a, b in namespace["stages"]]
     assert shapes == [((10, 5), (10, 5)), ((10, 5), (10, 8)), ((10, 8), (10, 3))]
-    assert "| 2. RNN layer | `(10, 5)` |" in printed["pipeline"]
-    assert printed["pipeline"].count("`(10, 3)`") == 2  # table row and sample heading
+    assert [row[1] for row in table_rows(printed["pipeline"], "Stage")] == ["`(10, 5)`", "`(10, 8)`", "`(10, 3)`"]
 
 
 def test_pipeline_samples_are_the_first_and_last_rows_rounded(lesson):
     namespace, printed = lesson
-    scores = namespace["scores"].detach()
-    first = ", ".join(f"{v:.2f}" for v in scores[0])
-    last = ", ".join(f"{v:.2f}" for v in scores[-1])
-    assert f"[[{first}],\n ...,\n [{last}]]" in printed["pipeline"]
+    for tensor in (namespace["scores"], namespace["class_probabilities"]):
+        first, last = (", ".join(f"{v:.2f}" for v in row) for row in tensor.detach()[[0, -1]])
+        assert f"[[{first}],\n ...,\n [{last}]]" in printed["pipeline"]
+
+
+def test_stage_3_says_its_values_are_raw_scores_and_shows_their_softmax(lesson):
+    namespace, printed = lesson
+    assert "raw scores (logits) of an untrained model" in printed["pipeline"]
+    probabilities = namespace["class_probabilities"].detach()
+    assert torch.allclose(probabilities, torch.softmax(namespace["scores"].detach(), dim=-1))
+    assert torch.allclose(probabilities.sum(dim=-1), torch.ones(10))
+
+
+# --- Shapes, in and out ---------------------------------------------------------------------------
+
+LAYOUTS = {  # name on the page: (batch_first, input shape) -> (output shape, h_n shape), by the docs' rule
+    "seq-first (default)": (False, (10, 2, 5), (10, 2, 8), (1, 2, 8)),
+    "batch-first": (True, (2, 10, 5), (2, 10, 8), (1, 2, 8)),
+    "unbatched": (False, (10, 5), (10, 8), (1, 8)),
+}
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_each_input_layout_returns_the_shapes_the_page_prints(lesson, name):
+    batch_first, x_shape, output_shape, h_n_shape = LAYOUTS[name]
+    output, h_n = nn.RNN(5, 8, batch_first=batch_first)(torch.randn(x_shape))
+    assert (tuple(output.shape), tuple(h_n.shape)) == (output_shape, h_n_shape)
+    row = [f"{name}: `{x_shape}`", f"`{output_shape}`", f"`{h_n_shape}`"]
+    assert row in table_rows(lesson[1]["shapes"], "Layout")
+
+
+@pytest.mark.parametrize(("inputs", "hidden", "steps", "batch"), [(5, 8, 10, 2), (3, 4, 1, 1), (7, 16, 30, 5)])
+def test_output_holds_every_step_and_its_last_step_is_h_n(inputs, hidden, steps, batch):
+    torch.manual_seed(0)
+    x = torch.randn(steps, batch, inputs)
+    rnn = nn.RNN(inputs, hidden)
+    output, h_n = rnn(x)
+    assert torch.equal(output[-1], h_n[-1])
+    rnn_bf = nn.RNN(inputs, hidden, batch_first=True)
+    output_bf, h_n_bf = rnn_bf(x.transpose(0, 1))
+    assert torch.equal(output_bf[:, -1], h_n_bf[-1])
+
+
+def test_page_shows_output_last_step_equal_to_h_n_from_its_run(lesson):
+    printed = lesson[1]["shapes"]
+    assert "- `torch.equal(output[-1], h_n[-1])`: **True**" in printed
+    assert "- `torch.equal(output[0], h_n[-1])`: **False**" in printed
+    assert "`torch.equal(output[:, -1], h_n[-1])`: **True**" in printed
+
+
+def test_default_initial_state_is_zeros_and_never_follows_batch_first(lesson):
+    torch.manual_seed(0)
+    rnn, x = nn.RNN(5, 8), torch.randn(10, 2, 5)
+    assert torch.equal(rnn(x)[0], rnn(x, torch.zeros(1, 2, 8))[0])
+    assert not torch.equal(rnn(x)[0], rnn(x, torch.ones(1, 2, 8))[0])
+    nn.RNN(5, 8, batch_first=True)(torch.randn(2, 10, 5), torch.zeros(1, 2, 8))  # runs
+    printed = lesson[1]["shapes"]
+    assert "same output? **True**" in printed
+    assert "`h_0` is still `(1, 2, 8)`: it runs" in printed
+    assert "Expected 5, got 4" in printed
+
+
+@pytest.mark.parametrize(
+    ("options", "output_shape", "h_n_shape"),
+    [({"num_layers": 2}, (10, 2, 8), (2, 2, 8)), ({"bidirectional": True}, (10, 2, 16), (2, 2, 8)),
+     ({"num_layers": 2, "bidirectional": True}, (10, 2, 16), (4, 2, 8))],
+)
+def test_layers_and_directions_shapes(lesson, options, output_shape, h_n_shape):
+    # output: (steps, batch, directions * hidden); h_n: (layers * directions, batch, hidden)
+    output, h_n = nn.RNN(5, 8, **options)(torch.randn(10, 2, 5))
+    assert (tuple(output.shape), tuple(h_n.shape)) == (output_shape, h_n_shape)
+    rows = table_rows(lesson[1]["shapes"], "Setting")
+    assert [f"`{output_shape}`", f"`{h_n_shape}`"] in [row[1:] for row in rows]
+
+
+@pytest.mark.parametrize("inputs", [1, 5, 10])
+@pytest.mark.parametrize("hidden", [1, 8, 20])
+@pytest.mark.parametrize(("layers", "bidirectional"), [(1, False), (2, False), (1, True), (3, True)])
+def test_parameter_formula_equals_the_modules_count(lesson, inputs, hidden, layers, bidirectional):
+    module = nn.RNN(inputs, hidden, num_layers=layers, bidirectional=bidirectional)
+    _, value = lesson[0]["formula"](inputs, hidden, layers, 2 if bidirectional else 1)
+    assert value == sum(p.numel() for p in module.parameters())
+
+
+def test_parameter_table_shows_formula_and_count_agreeing(lesson):
+    rows = table_rows(lesson[1]["shapes"], "`nn.RNN(...)`")
+    assert len(rows) >= 4
+    for _, formula, counted in rows:
+        assert formula.endswith(f"= {counted}")
+    assert "on 5 steps uses **120** parameters; on 100 steps, **120**." in lesson[1]["shapes"]
+
+
+def test_parameter_count_does_not_depend_on_sequence_length():
+    rnn = nn.RNN(10, 20)
+    before = [p.clone() for p in rnn.parameters()]
+    for steps in (1, 5, 100):
+        rnn(torch.randn(steps, 1, 10))
+        assert sum(p.numel() for p in rnn.parameters()) == 20 * (10 + 20 + 2)
+    assert all(torch.equal(a, b) for a, b in zip(before, rnn.parameters()))
+
+
+def test_unrolled_diagram_is_drawn_from_the_sizes_in_the_page_text_colour(lesson):
+    svg = lesson[0]["unrolled"](7, 4, 12)
+    drawn = BeautifulSoup(svg, "html.parser").get_text()  # the visible labels, not the aria-label
+    assert "4×7" in drawn and "4×4" in drawn and "output[11]" in drawn and "x12" in drawn and "7 features" in drawn
+    assert "currentColor" in svg and not re.search(r"#[0-9a-fA-F]{3,6}\b|\b(black|white)\b", svg)
+    assert 'role="img"' in svg and "aria-label=" in svg
+    printed = lesson[1]["shapes"]
+    assert lesson[0]["unrolled"](5, 8, 10) in printed
+
+
+# --- The controlled experiment --------------------------------------------------------------------
 
 
 def test_rnn_reaches_at_least_090_accuracy_by_epoch_5(lesson):
@@ -46,33 +182,112 @@ def test_rnn_reaches_at_least_090_accuracy_by_epoch_5(lesson):
     assert history[-1][1] >= 0.90
 
 
-def test_memoryless_model_stays_within_010_of_chance_every_epoch(lesson):
+@pytest.mark.parametrize("name", ["Memoryless", "Wider memoryless"])
+def test_memoryless_models_stay_within_010_of_chance_every_epoch(lesson, name):
     namespace, _ = lesson
     assert namespace["CHANCE"] == pytest.approx(1 / 3, abs=1e-3)
-    for _, accuracy in namespace["memoryless_history"]:
+    for _, accuracy in namespace["histories"][name]:
         assert abs(accuracy - namespace["CHANCE"]) <= 0.10
 
 
-def test_training_at_build_takes_at_most_2_cpu_seconds(lesson):
-    # A build trains three times: on the lesson page, where quiz solutions import the experiment to
-    # cite it (snippets/rnn/practice/lesson_result.py), and in the notebook's kernel.
-    assert 3 * lesson[0]["training_cpu_seconds"] <= 2.0
+def test_wider_memoryless_model_has_at_least_the_rnns_parameters(lesson):
+    namespace, _ = lesson
+    count = namespace["parameter_count"]
+    classifier = namespace["SequenceClassifier"]
+    models = {name: classifier(*spec) for name, spec in namespace["MODELS"].items()}
+    assert count(models["Wider memoryless"]) >= count(models["RNN"]) > count(models["Memoryless"])
+    assert count(classifier(False, namespace["WIDER"] - 1)) < count(models["RNN"])  # the narrowest that is
+    assert namespace["parameters"] == {name: count(model) for name, model in models.items()}
 
 
-def test_side_by_side_table_prints_each_epochs_numbers(lesson):
+def test_training_at_build_takes_at_most_3_cpu_seconds(lesson):
+    # One build trains the experiment three times (the lesson page, the quiz solutions that import
+    # experiment.py, the notebook's kernel) and the sweep twice (the page and the notebook).
+    experiment = sum(seconds for _, _, seconds in lesson[0]["trained"].values())
+    sweep = sum(seconds for _, _, seconds in lesson[0]["sweep"].values())
+    assert 3 * experiment + 2 * sweep <= 3.0
+
+
+def test_side_by_side_tables_print_each_models_parameters_and_epochs(lesson):
     namespace, printed = lesson
-    for epoch, ((rl, ra), (ml, ma)) in enumerate(
-        zip(namespace["rnn_history"], namespace["memoryless_history"]), start=1
-    ):
-        assert f"| {epoch} | {rl:.3f} | {ra:.2f} | {ml:.3f} | {ma:.2f} |" in printed["experiment"]
+    for header, column, digits in [("Model | Parameters | Test accuracy", 1, 2), ("Model | Parameters | Test loss", 0, 3)]:
+        chunk = printed["experiment"][printed["experiment"].index(f"| {header}") :]
+        rows = table_rows(chunk, "Model")
+        expected = [
+            [name, str(namespace["parameters"][name]), ", ".join(f"{row[column]:.{digits}f}" for row in history)]
+            for name, history in namespace["histories"].items()
+        ]
+        assert rows == expected
 
 
-def test_observations_are_read_off_the_numbers(lesson):
+def test_memoryless_sentence_agrees_with_the_accuracy_table(lesson):
+    namespace, printed = lesson
+    sentence = next(line for line in printed["experiment"].splitlines() if "memoryless model" in line)
+    shown = [float(v) for row in table_rows(printed["experiment"], "Model | Parameters | Test accuracy")[1:] for v in row[2].split(", ")]
+    low, high = re.search(r"stays between ([\d.]+) and ([\d.]+)", sentence).groups()
+    assert (float(low), float(high)) == (min(shown), max(shown))
+    assert sentence.startswith("Neither memoryless model leaves chance")
+    assert all(abs(v - namespace["CHANCE"]) <= 0.10 for v in shown)
+    assert "with 75 and 147 parameters, against the RNN's 147" in sentence
+
+
+# --- Training trace -------------------------------------------------------------------------------
+
+
+def check_observation(sentence: str, rows: list[tuple[float, float]], epoch: int, chance: float) -> None:
+    """Every claim in one row's observation, checked against the rounded values the table shows."""
+    loss, accuracy = rows[epoch - 1]
+    first_above = accuracy > 0.90 and all(a <= 0.90 for _, a in rows[: epoch - 1])
+    assert ("First epoch above 0.90." in sentence) == first_above
+    if "well above chance" in sentence:
+        assert accuracy - chance > 0.10
+    if "still near chance" in sentence:
+        assert accuracy - chance <= 0.10
+    if epoch > 1:
+        prev_loss, prev_accuracy = rows[epoch - 2]
+        drop = (prev_loss - loss) / prev_loss
+        if "levels off" in sentence:
+            assert drop < 0.05
+        if "barely moves" in sentence:
+            assert round(accuracy - prev_accuracy, 2) <= 0.01 and loss < prev_loss
+        if match := re.search(r"(Steep|Slower) progress: the loss drops (\d+)%", sentence):
+            assert int(match[2]) == round(drop * 100)
+            assert (match[1] == "Steep") == (drop >= 0.25)
+    assert re.search(r"levels off|barely moves|progress|chance", sentence)
+
+
+def test_each_observation_agrees_with_the_rounded_values_in_its_own_row(lesson):
+    namespace, printed = lesson
+    rows = table_rows(printed["training_trace"], "Epoch")
+    assert [int(row[0]) for row in rows] == list(range(1, len(namespace["rnn_history"]) + 1))
+    shown = [tuple(float(v) for v in row[1].split("<br>")) for row in rows]
+    assert shown == [(round(loss, 3), round(acc, 2)) for loss, acc in namespace["rnn_history"]]
+    for epoch, row in enumerate(rows, start=1):
+        check_observation(row[2], shown, epoch, namespace["CHANCE"])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("1.000", "0.40"), ("0.500", "0.80"), ("0.400", "0.91"), ("0.390", "0.95"), ("0.300", "0.96")],
+        [("1.000", "0.95"), ("0.990", "0.95"), ("0.800", "0.99")],
+        [("1.000", "0.35"), ("0.900", "0.50"), ("0.850", "0.50")],
+    ],
+    ids=["levels-off-and-slower", "above-090-at-once", "near-chance"],
+)
+def test_observations_say_what_the_numbers_show(lesson, rows):
+    observation, chance = lesson[0]["observation"], lesson[0]["CHANCE"]
+    shown = [(float(loss), float(acc)) for loss, acc in rows]
+    for epoch in range(1, len(rows) + 1):
+        check_observation(observation(epoch, rows), shown, epoch, chance)
+
+
+def test_observations_name_levelling_off_and_a_slower_pace(lesson):
     observation = lesson[0]["observation"]
-    history = [(1.0, 0.50), (0.50, 0.80), (0.45, 0.85), (0.44, 0.86)]
-    assert observation(2, history) == "Loss falls sharply (-50%); accuracy +0.30."
-    assert observation(3, history) == "Loss keeps falling (-10%); accuracy +0.05."
-    assert observation(4, history) == "Loss levels off (-2%); accuracy +0.01."
+    rows = [("1.000", "0.40"), ("0.500", "0.80"), ("0.400", "0.91"), ("0.390", "0.95")]
+    assert observation(2, rows) == "Steep progress: the loss drops 50%."
+    assert observation(3, rows) == "Slower progress: the loss drops 20%. First epoch above 0.90."
+    assert observation(4, rows) == "The loss levels off."
 
 
 def test_loss_bars_scale_with_the_loss(lesson):
@@ -84,11 +299,26 @@ def test_loss_bars_scale_with_the_loss(lesson):
     assert lengths[0] == namespace["BAR_WIDTH"] and lengths == sorted(lengths, reverse=True)
 
 
-def test_plot_is_inline_svg_drawn_in_the_page_text_colour(lesson):
-    printed = lesson[1]["training_trace"]
-    svg = printed[printed.index("<svg") : printed.index("</svg>")]
-    assert "currentColor" in svg and lesson[0]["INK"] not in svg
-    assert 'role="img"' in svg
+def test_plots_are_legible_on_a_phone_and_described(lesson):
+    figures = lesson[0]["shown_figures"]
+    assert len(figures) == 2  # the training curves and the memory sweep
+    for figure in figures:
+        width_inches = figure.get_size_inches()[0]
+        px_per_pt = 350 / (width_inches * 72)  # the figure scaled to a phone's ~350 px of content
+        sizes = [text.get_fontsize() for text in figure.findobj(plt.Text) if text.get_text() and text.get_visible()]
+        assert min(sizes) * px_per_pt >= 11
+        assert re.search(r"\d\.\d\d", figure.get_label())  # a description computed from the numbers
+
+
+def test_chance_line_is_drawn_above_the_memoryless_lines(lesson):
+    figure = lesson[0]["shown_figures"][0]
+    accuracy_axes = next(ax for ax in figure.axes if ax.get_title() == "test accuracy")
+    (chance,) = [line for line in accuracy_axes.lines if line.get_label() == "chance"]
+    others = [line for line in accuracy_axes.lines if line is not chance]
+    assert all(chance.get_zorder() > line.get_zorder() and chance.get_linewidth() > line.get_linewidth() for line in others)
+
+
+# --- Prediction trace -----------------------------------------------------------------------------
 
 
 def test_hand_recurrence_equals_nn_rnn_within_1e_6(lesson):
@@ -113,31 +343,127 @@ def test_trace_predicts_at_step_2_the_class_announced_at_step_1(lesson):
     assert f"Predicted class: **{namespace['predicted']}**, the class announced at step 1." in printed["prediction_trace"]
 
 
-def test_key_insight_quotes_the_experiments_final_accuracies(lesson):
+def test_trace_headings_count_time_steps_only():
+    headings = re.findall(r"^### (.+)$", PAGE.read_text().split("## Prediction trace")[1].split("\n## ")[0], flags=re.MULTILINE)
+    steps = [h for h in headings if re.search(r"\bstep\b", h, flags=re.IGNORECASE)]
+    assert steps and all(h.startswith("Time step ") for h in steps)
+
+
+# --- Where the memory ends ------------------------------------------------------------------------
+
+
+def test_sweep_covers_at_least_4_distances_from_remembered_to_chance(lesson):
+    namespace, _ = lesson
+    sweep, chance = namespace["sweep"], namespace["CHANCE"]
+    distances = sorted(sweep)
+    assert len(distances) >= 4
+    assert sweep[distances[0]][0] >= 0.85
+    assert abs(sweep[distances[-1]][0] - chance) <= 0.10
+
+
+def test_gradient_reaching_the_cue_falls_at_least_100_fold(lesson):
+    sweep = lesson[0]["sweep"]
+    distances = sorted(sweep)
+    assert sweep[distances[0]][1] / sweep[distances[-1]][1] >= 100
+
+
+def test_gradient_ratio_is_the_cues_gradient_over_the_last_steps(lesson):
+    namespace, _ = lesson
+    torch.manual_seed(0)
+    model = namespace["Recaller"]()
+    x, y = namespace["make_recall"](64, 3, torch.Generator().manual_seed(1))
+    x = x.requires_grad_(True)
+    nn.functional.cross_entropy(model(x), y).backward()
+    expected = (x.grad[:, 0].norm() / x.grad[:, -1].norm()).item()
+    model.zero_grad()
+    assert namespace["gradient_ratio"](model, x.detach(), y) == pytest.approx(expected)
+    assert all(p.grad is None or not p.grad.any() for p in model.parameters())  # leaves the model as it was
+
+
+def test_sweep_table_and_trend_sentence_match_the_numbers(lesson):
     namespace, printed = lesson
-    rnn_final, memoryless_final = namespace["rnn_history"][-1][1], namespace["memoryless_history"][-1][1]
-    insight = printed["experiment"][printed["experiment"].index('!!! tip "Key insight"') :]
+    text, chance = printed["memory_sweep"], namespace["CHANCE"]
+    rows = table_rows(text, "Cue to question")
+    shown = {int(row[0].split()[0]): (row[1], row[2]) for row in rows}
+    assert shown == {d: (f"{acc:.2f}", f"{ratio:.1e}") for d, (acc, ratio, _) in namespace["sweep"].items()}
+    trend = next(line for line in text.splitlines() if line.startswith("Accuracy "))
+    near, far = min(shown), max(shown)
+    accuracies = [float(acc) for acc, _ in shown.values()]
+    steady = accuracies == sorted(accuracies, reverse=True)
+    assert trend.startswith("Accuracy falls with every longer distance" if steady else "Accuracy does not fall steadily")
+    assert f"{shown[near][0]} with the cue {near} step back, {shown[far][0]} with it {far} steps back" in trend
+    assert (", which is chance" in trend) == (abs(float(shown[far][0]) - chance) <= 0.10)
+    factor = float(shown[near][1]) / float(shown[far][1])
+    times = int(re.search(r"more than ([\d,]+) times smaller", trend)[1].replace(",", ""))
+    assert times <= factor < 10 * times and str(times).strip("0") == "1"  # its order of magnitude
+    assert f"shrinks from {shown[near][1]} to {shown[far][1]} of the last step's, more than" in trend
+    if match := re.search(r"between (\d+) and (\d+) steps", trend):
+        low, high = int(match[1]), int(match[2])
+        assert float(shown[low][0]) - chance > 0.10 and abs(float(shown[high][0]) - chance) <= 0.10
+        assert [d for d in shown if low < d < high] == []
+
+
+def test_key_insight_quotes_the_experiment_and_the_limit(lesson):
+    namespace, printed = lesson
+    insight = printed["memory_sweep"][printed["memory_sweep"].index('!!! tip "Key insight"') :]
+    rnn_final = namespace["rnn_history"][-1][1]
     assert f"the RNN reached **{rnn_final:.2f}**" in insight
-    assert f"stayed at **{memoryless_final:.2f}**, chance level" in insight
-    # and the claim is true of those numbers
-    assert rnn_final >= 0.90 and abs(memoryless_final - namespace["CHANCE"]) <= 0.10
+    for name in ("Memoryless", "Wider memoryless"):
+        assert f"**{namespace['histories'][name][-1][1]:.2f}**" in insight
+        assert str(namespace["parameters"][name]) in insight
+    far = max(namespace["sweep"])
+    far_accuracy, far_ratio, _ = namespace["sweep"][far]
+    assert f"a cue {far} steps back, the same RNN scored **{far_accuracy:.2f}**, back at chance" in insight
+    assert f"{far_ratio:.1e} of the last step's" in insight
+    assert rnn_final >= 0.90 and abs(far_accuracy - namespace["CHANCE"]) <= 0.10
 
 
-def test_page_shows_each_snippets_output_with_its_code(lesson_html, lesson):
+# --- The built page -------------------------------------------------------------------------------
+
+
+def test_page_fences_use_the_three_forms():
+    fences = FENCE.findall(PAGE.read_text())
+    assert len(fences) == PAGE.read_text().count('```python exec="on"')
+    forms = {options.split(' session="rnn-index"')[0] for options, _, _ in fences}
+    assert forms == {' source="tabbed-right"', ' source="above"', ""}
+    assert [section for options, _, section in fences if "source" not in options] == ["key-insight"]
+
+
+def test_every_result_tab_shows_something_and_definitions_show_their_code(lesson_html):
+    fences = FENCE.findall(PAGE.read_text())
     blocks = [block for block in lesson_html.select(".tabbed-set") if not block.find_parent(class_="quiz")]
-    assert len(blocks) == 15
+    assert len(blocks) == sum('source="tabbed-right"' in options for options, _, _ in fences)
     for block in blocks:
-        labels = [label.get_text() for label in block.select(".tabbed-labels label")]
-        assert labels == ["Result", "Source"]
+        assert [label.get_text() for label in block.select(".tabbed-labels label")] == ["Result", "Source"]
+        result = block.select_one(".tabbed-block")
+        assert result.get_text(strip=True) or result.find("svg"), block
+
+
+def test_reader_facing_code_carries_no_remark_about_tests_or_builds():
+    for _, file, section in FENCE.findall(PAGE.read_text()):
+        text = (SNIPPETS / f"{file}.py").read_text()
+        code = text.split(f"# --8<-- [start:{section}]")[1].split(f"# --8<-- [end:{section}]")[0]
+        comments = " ".join(re.findall(r"#(.*)$", code, flags=re.MULTILINE))
+        assert not re.search(r"\b(the tests?|tests? (check|read|assert)|pytest|asserted|builds?|markdown-exec|session)\b", comments, re.IGNORECASE), (file, section)
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    ["model-pipeline", "shapes-in-and-out", "layers-and-directions", "counting-parameters",
+     "the-rnn-unrolled-over-time", "why-a-controlled-experiment", "training-trace-epoch-by-epoch",
+     "prediction-trace-by-hand", "where-the-memory-ends", "key-insight"],
+)
+def test_page_has_the_sections_questions_point_at(lesson_html, anchor):
+    assert lesson_html.select_one(f"h2#{anchor}, h3#{anchor}")
 
 
 def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
     namespace, _ = lesson
     rows = [[td.get_text() for td in tr.select("td")] for tr in lesson_html.select("table tr")]
-    for epoch, ((rl, ra), (ml, ma)) in enumerate(
-        zip(namespace["rnn_history"], namespace["memoryless_history"]), start=1
-    ):
-        assert [str(epoch), f"{rl:.3f}", f"{ra:.2f}", f"{ml:.3f}", f"{ma:.2f}"] in rows
+    for name, history in namespace["histories"].items():
+        assert [name, str(namespace["parameters"][name]), ", ".join(f"{acc:.2f}" for _, acc in history)] in rows
+    for distance, (accuracy, ratio, _) in namespace["sweep"].items():
+        assert [f"{distance} step{'s' if distance > 1 else ''}", f"{accuracy:.2f}", f"{ratio:.1e}"] in rows
 
 
 def test_page_header_gives_framework_and_reading_time(lesson_html):
@@ -154,11 +480,27 @@ def test_footer_names_the_torch_version_that_ran(lesson_html):
     assert lesson_html.select_one(".md-copyright__highlight").get_text().strip() == f"Verified with torch {torch.__version__}"
 
 
-def test_key_insight_is_an_admonition(lesson_html):
+def test_key_insight_is_an_admonition_without_tabs(lesson_html):
     admonition = lesson_html.select_one(".admonition.tip")
     assert admonition.select_one(".admonition-title").get_text() == "Key insight"
+    assert admonition.find_parent(class_="tabbed-set") is None and admonition.select(".tabbed-set") == []
+    assert "That memory has limits" in admonition.get_text()
 
 
 def test_model_quiz_marks_remembering_previous_steps():
     (question,) = questions("rnn/index.md")
     assert question.options[question.answer] == "To remember information from previous time steps"
+
+
+@pytest.mark.browser
+def test_lesson_tables_and_figures_fit_a_phone(browser, served_site):
+    context = browser.new_context(base_url=served_site, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto("rnn/")
+    too_wide = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content table, .md-content figure, .md-content svg')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth)
+            .map(e => e.tagName + ': ' + e.textContent.slice(0, 40))"""
+    )
+    context.close()
+    assert too_wide == []

@@ -15,12 +15,12 @@ scores = head(hidden_states)  # one row of class scores per time step
 stages = [
     ("1. Input sequence", "raw features, one row per time step", x, x),
     ("2. RNN layer", "each step mixes its input with the previous hidden state", x, hidden_states),
-    ("3. Output layer", "a linear map from each hidden state to 3 class scores", hidden_states, scores),
+    ("3. Output layer", "each hidden state mapped to 3 raw class scores", hidden_states, scores),
 ]
-print("| Stage | Input shape | What happens | Output shape |")
-print("|---|---|---|---|")
+print("| Stage | Output shape | What happens |")
+print("|---|---|---|")
 for name, what, stage_in, stage_out in stages:
-    print(f"| {name} | `{tuple(stage_in.shape)}` | {what} | `{tuple(stage_out.shape)}` |")
+    print(f"| {name} | `{tuple(stage_out.shape)}` | {what} |")
 # --8<-- [end:model]
 
 
@@ -34,4 +34,9 @@ def first_and_last_rows(t: torch.Tensor) -> str:
 for name, _, _, stage_out in stages:
     print(f"**{name}**, output `{tuple(stage_out.shape)}`:\n")
     print(f"```text\n{first_and_last_rows(stage_out.detach())}\n```\n")
+
+class_probabilities = torch.softmax(scores, dim=-1)  # the scores as probabilities, each row sums to 1
+print("Stage 3's values are raw scores (logits) of an untrained model; "
+      "softmax turns each row into class probabilities:\n")
+print(f"```text\n{first_and_last_rows(class_probabilities.detach())}\n```")
 # --8<-- [end:sample]
