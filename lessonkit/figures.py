@@ -8,6 +8,7 @@ axes in the page's text colour (`currentColor`, so the dark palette works), stab
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
@@ -17,7 +18,7 @@ from matplotlib._pylab_helpers import Gcf
 from matplotlib.backend_bases import FigureManagerBase, _Backend
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 
-INK = "#010203"  # drawn in this colour, then swapped for currentColor
+INK = "#010203"  # text and axes are drawn in this colour, then swapped for currentColor (as is black, "k")
 # Data colours with at least 3:1 contrast on both palettes' backgrounds (white, and slate #1e2129): the
 # matplotlib default's orange, cyan, olive and pink fall below it on white (tests/test_promises.py).
 DATA_COLOURS = [
@@ -51,10 +52,13 @@ def svg_markup(figure) -> str:
     """The figure as an inline <svg>, themed, with role="img" and its label as the accessible name."""
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata=dict.fromkeys(["Date", "Creator", "Format", "Type"]))
-    svg = buffer.getvalue().replace(INK, "currentColor")
+    svg = buffer.getvalue().replace(INK, "currentColor").replace("#000000", "currentColor")  # black is "ink" too
     svg = svg[svg.index("<svg") :]  # no XML prologue or doctype inside HTML
-    svg = re.sub(r"\n\s*\n", "\n", svg)  # no blank line: Markdown would end the HTML block there
+    svg = re.sub(r"\n\s*", " ", svg)  # one line: Markdown then treats the figure as one piece of HTML
     label = (figure.get_label() or "A plot").replace('"', "&quot;")
+    # matplotlib numbers ids per figure (patch_1, ...): prefix them, or two plots on a page share ids.
+    prefix = "fig" + hashlib.sha1(label.encode()).hexdigest()[:8] + "-"
+    svg = re.sub(r'(\bid="|#)([A-Za-z_][\w.-]*)(?=[")])', lambda m: m[1] + prefix + m[2], svg)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 
@@ -66,5 +70,5 @@ class _BackendLesson(_Backend):
     @staticmethod
     def show(*args, **kwargs):
         for manager in Gcf.get_all_fig_managers():
-            print(f'<figure class="lesson-plot">\n{svg_markup(manager.canvas.figure)}\n</figure>\n')
+            print(f'<figure class="lesson-plot">{svg_markup(manager.canvas.figure)}</figure>\n')
         Gcf.destroy_all()

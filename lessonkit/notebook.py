@@ -83,16 +83,25 @@ def _quiz_link(match: re.Match, base: str) -> str:
 
 
 def for_learners(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """What the page's cells printed, shown as the Markdown it is (the page renders it the same way)."""
+    """What the page's cells printed, shown as the Markdown it is (the page renders it the same way).
+
+    A cell's printed text arrives in as many stream pieces as the kernel flushed: join runs of them
+    first, so one print is one rendered output whatever the timing."""
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
         outputs = []
         for output in cell.outputs:
             if output.output_type == "stream" and output.name == "stdout":
-                text = output.text
-                outputs.append(nbformat.v4.new_output("display_data", data={"text/markdown": TIP.sub(as_quote, text), "text/plain": text}))
+                if outputs and outputs[-1].get("_printed") is not None:
+                    outputs[-1]["_printed"] += output.text
+                    continue
+                outputs.append({"_printed": output.text})
             else:
                 outputs.append(output)
-        cell.outputs = outputs
+        cell.outputs = [_rendered(o["_printed"]) if "_printed" in o else o for o in outputs]
     return notebook
+
+
+def _rendered(text: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_output("display_data", data={"text/markdown": TIP.sub(as_quote, text), "text/plain": text})

@@ -23,6 +23,7 @@ LESSON = LESSONS[0]
 LESSON_URL = LESSON.folder + "/"
 PRACTICE_URL = LESSON.folder + "/practice/"
 NOTEBOOK_URL = LESSON.notebook.removesuffix(".ipynb") + "/"
+NOTEBOOK_NAME = NOTEBOOK_URL.split("/")[-2]
 LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation(
   `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "?"} ${e.sample || ""}`.trim()), true);"""
 
@@ -145,7 +146,7 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
     used.append("copy button")
 
     # the notebook page (instant navigation again) and its download
-    page.locator(f".md-sidebar--primary a.md-nav__link[href$='{NOTEBOOK_URL.split("/")[-2]}/']").first.click()
+    page.locator(f".md-sidebar--primary a.md-nav__link[href$='{NOTEBOOK_NAME}/']").first.click()
     page.wait_for_url(f"**/{NOTEBOOK_URL}")
     settle(page)
     with page.expect_download() as download:

@@ -47,13 +47,13 @@ print("```")
 import matplotlib.pyplot as plt
 
 epochs = range(1, len(packed_history) + 1)
-fig, (loss_ax, acc_ax) = plt.subplots(1, 2, figsize=(7, 2.8), layout="constrained")
+fig, (loss_ax, acc_ax) = plt.subplots(2, 1, figsize=(3.6, 4.4), sharex=True, layout="constrained")
 for history, label, style in [(packed_history, "packed", "-o"), (padded_history, "padded", "--s")]:
     loss_ax.plot(epochs, [loss for loss, _ in history], style, label=label)
     acc_ax.plot(epochs, [acc for _, acc in history], style, label=label)
-acc_ax.axhline(CHANCE, linewidth=0.8, linestyle=":", label="chance")
-for ax, title in [(loss_ax, "test loss"), (acc_ax, "test accuracy")]:
-    ax.set(title=title, xlabel="epoch", xticks=list(epochs))
+acc_ax.axhline(CHANCE, color="k", linewidth=1.5, linestyle=":", label="chance")
+loss_ax.set(title="test loss")
+acc_ax.set(title="test accuracy", xlabel="epoch", xticks=list(epochs))
 acc_ax.legend(loc="center right", frameon=False)
 summary = (
     f"Test loss and accuracy per epoch. After {len(packed_history)} epochs the packed model "

@@ -92,7 +92,7 @@ import matplotlib.pyplot as plt
 
 fig, (acc_ax, grad_ax) = plt.subplots(2, 1, figsize=(3.6, 4.4), sharex=True, layout="constrained")
 acc_ax.plot(DISTANCES, [acc for acc, _, _ in sweep.values()], "-o", label="RNN")
-acc_ax.axhline(CHANCE, color=plt.rcParams["text.color"], linewidth=2, linestyle=":", label="chance")
+acc_ax.axhline(CHANCE, color="k", linewidth=2, linestyle=":", label="chance")
 acc_ax.set(title="test accuracy", ylim=(0, 1))
 acc_ax.legend(frameon=False)
 grad_ax.semilogy(DISTANCES, [ratio for _, ratio, _ in sweep.values()], "-o")

@@ -58,7 +58,7 @@ for name, history in histories.items():
     loss_ax.plot(epochs, [loss for loss, _ in history], styles[name], markersize=4, label=label)
     acc_ax.plot(epochs, [acc for _, acc in history], styles[name], markersize=4, label=label)
 # drawn last and thicker, so the memoryless lines near it do not hide it
-acc_ax.axhline(CHANCE, color=plt.rcParams["text.color"], linewidth=2, linestyle=":", zorder=5, label="chance")
+acc_ax.axhline(CHANCE, color="k", linewidth=2, linestyle=":", zorder=5, label="chance")
 acc_ax.annotate("chance", (len(epochs), CHANCE), xytext=(0, 4), textcoords="offset points", ha="right", va="bottom")
 loss_ax.set(title="test loss", xticks=list(epochs))
 acc_ax.set(title="test accuracy", xlabel="epoch", ylim=(0, 1))
