@@ -56,17 +56,14 @@ def on_pre_build(config) -> None:
 @event_priority(-100)  # after every hook that writes fences into the page (hooks/quiz.py)
 def on_page_markdown(markdown: str, page, config, files) -> str:
     name = page.file.src_uri
+    if "markdown-exec" not in config.plugins:  # off (MARKDOWN_EXEC=false): show the code as plain fences
+        return _PLAIN_FENCE.sub(r"\1python", markdown)  # (Markdown cannot read `exec="on"` info without it)
     try:
         fences = pages.read_fences(markdown, f"docs/{name}")
-        # Lines written on the page are named by the page file's own numbers (front matter included).
-        in_file = {f.id: f for f in pages.read_fences(Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{name}")}
-        for fence in fences:
-            fence.origins = in_file[fence.id].origins if fence.id in in_file else fence.origins
+        _with_file_lines(fences, Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{name}")
     except SnippetMissingError as error:
         message, include = _missing_include(markdown, error)
-        if not failures.state["serving"]:
-            raise PluginError(f"{name}: {message}") from None
-        failures.record(name, f"{name}: {message}")
+        failures.record(name, f"{name}: {message}")  # reported at the end with the rest; the page builds without it
         return on_page_markdown(markdown.replace(include, ""), page, config, files) if include else markdown
     ids = [fence.id for fence in fences]
     for repeated in sorted({i for i in ids if ids.count(i) > 1}):
@@ -78,6 +75,17 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if stored:
         execution.FACTS.update({(name, block): facts for block, facts in stored["facts"].items()})
     return markdown
+
+
+def _with_file_lines(fences: list[pages.Fence], file_text: str, page_file: str) -> None:
+    """Lines written on the page are named by the page file's own numbers (front matter included)."""
+    in_file = {f.id: f for f in pages.read_fences(file_text, page_file, expand_code=False)}
+    for fence in fences:
+        if fence.id in in_file:
+            try:
+                fence.origins = pages.expand(in_file[fence.id], page_file).origins
+            except SnippetMissingError:
+                pass  # reported for the markdown as run
 
 
 def _missing_include(markdown: str, error: SnippetMissingError) -> tuple[str, str]:
@@ -116,6 +124,7 @@ def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> st
     return run.printed
 
 
+_PLAIN_FENCE = re.compile(r'^(```+)python [^\n]*\bexec="on"[^\n]*$', re.M)
 _UNRENDERED = re.compile(r"exec=(?:&quot;|\")\w+(?:&quot;|\")")
 _BLOCK_ID = re.compile(r"\bid=(?:&quot;|\")([^&\"]+)(?:&quot;|\")")
 
@@ -158,7 +167,7 @@ def on_post_build(config) -> None:
             _serve_log.error(message)
     elif messages:
         failures.clear()  # reported here: on_build_error, which runs next, must not repeat them
-        raise PluginError("Executed code blocks failed:\n  " + "\n  ".join(messages))
+        raise PluginError("The pages' code and questions have errors:\n  " + "\n  ".join(messages))
 
 
 def on_build_error(error) -> None:

@@ -71,31 +71,43 @@ class QuizError(PluginError):
     pass
 
 
-def parse(markdown: str, page: str, require_why_not: bool = False, source: str | None = None) -> list[Question]:
+def parse(
+    markdown: str, page: str, require_why_not: bool = False, source: str | None = None, errors: list | None = None
+) -> list[Question]:
     """Every ```quiz fence of a page, validated; a QuizError names the page file's line and the question.
 
     `require_why_not`: every wrong option needs its why_not line (practice and test pages). `source`: the
-    page file's text, when `markdown` is not (MkDocs strips the front matter), for true line numbers."""
+    page file's text, when `markdown` is not (MkDocs strips the front matter), for true line numbers.
+    `errors`: collect each bad question's error there and go on with the others, instead of raising."""
     source = source or markdown
     questions = []
     for number, match in enumerate(FENCE.finditer(markdown), start=1):
-        found = source.find(match.group(0))
-        line = source.count("\n", 0, found if found >= 0 else match.start()) + 1
         try:
-            data = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError as error:
-            # Where the broken construct starts (an unclosed bracket), else where the parser gave up.
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            where = f"docs/{page}:{line + 1 + mark.line}" if mark else f"docs/{page}:{line}"
-            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-            raise QuizError(f"{where}: question {number}: invalid YAML: {problem}") from None
-        if not isinstance(data, dict):
-            raise QuizError(f"docs/{page}:{line}: question {number}: expected `field: value` lines")
-        questions.append(_validated(data, number, page, line, require_why_not))
+            questions.append(_question(match, number, page, source, require_why_not))
+        except QuizError as error:
+            if errors is None:
+                raise
+            errors.append(str(error))
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
         raise QuizError(f"{page}: question ids repeat: {ids}")
     return questions
+
+
+def _question(match: re.Match, number: int, page: str, source: str, require_why_not: bool) -> Question:
+    found = source.find(match.group(0))
+    line = source.count("\n", 0, found if found >= 0 else match.start()) + 1
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        # Where the broken construct starts (an unclosed bracket), else where the parser gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        where = f"docs/{page}:{line + 1 + mark.line}" if mark else f"docs/{page}:{line}"
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise QuizError(f"{where}: question {number}: invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise QuizError(f"docs/{page}:{line}: question {number}: expected `field: value` lines")
+    return _validated(data, number, page, line, require_why_not)
 
 
 def _validated(data: dict, number: int, page: str, line: int, require_why_not: bool) -> Question:

@@ -63,16 +63,21 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture
-def scratch_project(tmp_path: Path) -> Path:
-    """A copy of the project's sources, for injecting a fault and building it."""
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources in `target`, for injecting faults and building it."""
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+            shutil.copy(source, target / name)
+    return target
+
+
+@pytest.fixture
+def scratch_project(tmp_path: Path) -> Path:
+    """A copy of the project's sources, for injecting a fault and building it."""
+    return copy_project(tmp_path)
 
 
 def run_lesson(src_uri: str) -> tuple[dict, dict[str, str]]:

@@ -68,3 +68,11 @@ def test_the_schema_requires_every_field_without_a_default():
     assert {"id", "kind", "evidence", "options", "answer", "hint"} <= set(quiz.REQUIRED)
     with pytest.raises(quiz.QuizError, match=r"question 1 \('q1'\): missing hint"):
         parse(page_with_key("B", hint=None))
+
+
+def test_invalid_yaml_names_the_page_files_own_line():
+    text = "---\nfront: matter\n---\n\n" + page_with_key("B").replace("id: q1\n", "id: q1\ndifficulty: [unclosed\n")
+    line = text.splitlines().index("difficulty: [unclosed") + 1
+    markdown = text.split("---\n", 2)[2]  # MkDocs hands the page over without its front matter
+    with pytest.raises(quiz.QuizError, match=rf"^docs/{PAGE}:{line}: question 1: invalid YAML"):
+        quiz.parse(markdown, PAGE, source=text)
