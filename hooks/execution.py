@@ -8,6 +8,7 @@ results while nothing they depend on changed (lessonkit/cache.py); every other b
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -70,8 +71,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         failures.record(name, f"{name}: two code blocks have the id '{repeated}'")
     entry_key = cache.key(name, [(f.id, f.session, f.options, f.code) for f in fences])
     stored = cache.load(_cache_name(name), entry_key) if fences else None
-    _page.update(name=name, fences={f.id: f for f in fences}, namespaces={}, outputs={}, facts={}, failed_sessions=set(),
-                 deps={path for f in fences for path in f.includes}, key=entry_key, stored=stored, start=time.perf_counter())
+    _page.update(
+        name=name,
+        fences={f.id: f for f in fences},
+        namespaces={},
+        outputs={},
+        facts={},
+        failed_sessions=set(),
+        deps={path for f in fences for path in f.includes},
+        key=entry_key,
+        stored=stored,
+        start=time.perf_counter(),
+    )
     if stored:
         execution.FACTS.update({(name, block): facts for block, facts in stored["facts"].items()})
     return markdown
@@ -82,10 +93,8 @@ def _with_file_lines(fences: list[pages.Fence], file_text: str, page_file: str) 
     in_file = {f.id: f for f in pages.read_fences(file_text, page_file, expand_code=False)}
     for fence in fences:
         if fence.id in in_file:
-            try:
+            with contextlib.suppress(SnippetMissingError):  # reported for the markdown as run
                 fence.origins = pages.expand(in_file[fence.id], page_file).origins
-            except SnippetMissingError:
-                pass  # reported for the markdown as run
 
 
 def _missing_include(markdown: str, error: SnippetMissingError) -> tuple[str, str]:
@@ -98,9 +107,11 @@ def _missing_include(markdown: str, error: SnippetMissingError) -> tuple[str, st
     return str(error), ""
 
 
-def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> str:  # noqa: A002 - markdown-exec's names
+def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> str:
     name = _page["name"]
-    fence = _page["fences"].get(id) or pages.Fence(id=id or "without an id", session=session or "", options=extra, body=code, line=0, code=code)
+    fence = _page["fences"].get(id) or pages.Fence(
+        id=id or "without an id", session=session or "", options=extra, body=code, line=0, code=code
+    )
     if _page["stored"] and fence.id in _page["stored"]["outputs"]:
         return _page["stored"]["outputs"][fence.id]
     session_key = session or f"alone:{fence.id}"
@@ -115,7 +126,9 @@ def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> st
         return ""
     _page["deps"] |= run.imported
     if not run.printed.strip() and fence.options.get("source", "").startswith("tabbed"):
-        failures.record(name, f'{name}: block \'{fence.id}\' prints nothing into its Result tab: show its code with source="above"')
+        failures.record(
+            name, f"{name}: block '{fence.id}' prints nothing into its Result tab: show its code with source=\"above\""
+        )
     for problem, facts in execution.check(name, fence.id, namespace):
         if problem:
             failures.record(name, problem)

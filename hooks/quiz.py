@@ -32,7 +32,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     name = page.file.src_uri
     errors: list[str] = []  # every bad question of the page is reported (at the build's end), not just the first
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    questions = quiz.parse(markdown, name, require_why_not="<!-- quiz-progress -->" in markdown, source=source, errors=errors)
+    questions = quiz.parse(
+        markdown, name, require_why_not="<!-- quiz-progress -->" in markdown, source=source, errors=errors
+    )
     try:
         quiz.check_page(questions, name)
     except quiz.QuizError as error:

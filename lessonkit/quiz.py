@@ -137,7 +137,9 @@ def _validated(data: dict, number: int, page: str, line: int, require_why_not: b
         raise fail("`verify: runs` takes each wrong option's why_not from its evidence run: remove why_not")
     if data.get("verify") != "runs" and (why_not or require_why_not) and set(why_not) != wrong:
         raise fail(f"why_not must give one line for exactly the wrong options {', '.join(sorted(wrong))}")
-    return Question(number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not})
+    return Question(
+        number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not}
+    )
 
 
 def check_page(questions: list[Question], page: str) -> None:
@@ -146,9 +148,15 @@ def check_page(questions: list[Question], page: str) -> None:
         return
     counts = Counter(q.answer for q in questions)
     letters = sorted({letter for q in questions for letter in q.options})
-    over = [f"{letter} ({n} of {len(questions)})" for letter, n in sorted(counts.items()) if n > MAX_SHARE_OF_ONE_LETTER * len(questions)]
+    over = [
+        f"{letter} ({n} of {len(questions)})"
+        for letter, n in sorted(counts.items())
+        if n > MAX_SHARE_OF_ONE_LETTER * len(questions)
+    ]
     if over:
-        raise QuizError(f"{page}: the marked answers are unbalanced: {', '.join(over)} is correct in more than 40%; reorder options")
+        raise QuizError(
+            f"{page}: the marked answers are unbalanced: {', '.join(over)} is correct in more than 40%; reorder options"
+        )
     never = [letter for letter in letters if counts[letter] == 0]
     if len(questions) >= 10 and never:
         raise QuizError(f"{page}: no question has {', '.join(never)} as its marked answer; reorder options")
@@ -179,19 +187,29 @@ def verify(question: Question, namespace: dict) -> tuple[str, dict]:
         real = str(namespace["answer"])
         matching = [letter for letter, text in question.options.items() if plain(text) == real]
         if matching != [marked]:
-            return (f"{question.name}: the evidence gives {real!r} but option {marked} ({plain(question.options[marked])!r}) "
-                    f"is marked; options matching the evidence: {matching or 'none'}"), {"answer": real}
+            return (
+                f"{question.name}: the evidence gives {real!r} but option {marked} "
+                f"({plain(question.options[marked])!r}) "
+                f"is marked; options matching the evidence: {matching or 'none'}"
+            ), {"answer": real}
         return "", {"answer": real}
     if question.verify == "runs":
         outcomes = {str(k): str(v) for k, v in namespace.get("outcomes", {}).items()}
         if set(outcomes) != set(question.options):
-            return f"{question.name}: its evidence's `outcomes` cover {sorted(outcomes)}, not the options {sorted(question.options)}", {}
+            return (
+                f"{question.name}: its evidence's `outcomes` cover {sorted(outcomes)}, "
+                f"not the options {sorted(question.options)}",
+                {},
+            )
         facts = {"outcomes": outcomes}
         if outcomes[marked] != "runs":
             return f"{question.name}: option {marked} is marked but its run gives {outcomes[marked]!r}", facts
         for letter, error in question.fails_with.items():
             if not outcomes[letter].startswith(f"{error}:"):
-                return f"{question.name}: option {letter} should fail with {error} but its run gives {outcomes[letter]!r}", facts
+                return (
+                    f"{question.name}: option {letter} should fail with {error} but its run gives {outcomes[letter]!r}",
+                    facts,
+                )
         candidates = namespace.get("candidates")
         if candidates is not None and candidates != {letter: plain(text) for letter, text in question.options.items()}:
             return f"{question.name}: the lines its evidence runs are not the options' lines: {candidates}", facts
@@ -201,7 +219,8 @@ def verify(question: Question, namespace: dict) -> tuple[str, dict]:
 
 def evidence_fence(question: Question) -> pages.Fence:
     """The question's evidence as the page's block (expanded, with origins), for the tests to run alone."""
-    text = f'```python exec="on" source="tabbed-right" session="{session(question)}" id="{question.evidence_block}"\n--8<-- "{question.evidence}"\n```\n'
+    options = f'exec="on" source="tabbed-right" session="{session(question)}" id="{question.evidence_block}"'
+    text = f'```python {options}\n--8<-- "{question.evidence}"\n```\n'
     return pages.read_fences(text, f"docs/{question.page}")[0]
 
 
@@ -250,7 +269,11 @@ def render(q: Question, lesson_url: str) -> str:
     code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
     steps = "\n".join(f"{i}. **{step['title']}**  \n    {step['text']}" for i, step in enumerate(q.steps, start=1))
     mistakes = "\n".join(f"- {mistake}" for mistake in q.mistakes)
-    taught = f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n" if q.teaches else ""
+    taught = (
+        f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n"
+        if q.teaches
+        else ""
+    )
     evidence = evidence_fence(q)
     fence = "```python " + " ".join(f'{k}="{v}"' for k, v in evidence.options.items()) + f"\n{evidence.body}```"
     return f"""

@@ -1,11 +1,8 @@
 """Fixtures shared by the tests: the built site, the lesson's snippets run as the page runs them."""
 
-import contextlib
 import functools
 import http.server
-import io
 import os
-import runpy
 import shutil
 import subprocess
 import sys
@@ -81,7 +78,8 @@ def scratch_project(tmp_path: Path) -> Path:
 
 
 def run_lesson(src_uri: str) -> tuple[dict, dict[str, str]]:
-    """A page's blocks run as the build runs them: its (first) session's namespace, and what each snippet file printed."""
+    """A page's blocks run as the build runs them: its (first) session's namespace, and what each
+    snippet file printed."""
     page = pages.Page(src_uri)
     namespaces, printed = execution.run_page(page)
     by_file: dict[str, str] = {}
@@ -104,7 +102,7 @@ def served_site(built_site: Path):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the test output is not an access log
+    def log_message(self, format, *args):
         pass
 
 

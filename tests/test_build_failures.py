@@ -48,8 +48,13 @@ def build(tmp_path_factory):
     (project / path).write_text("\n".join(lines) + "\n")
     start = time.monotonic()
     result = mkdocs_build(project, project / "site")
-    return {"result": result, "output": result.stdout + result.stderr, "seconds": time.monotonic() - start,
-            "raise_line": raise_line, "typo": (path, number)}
+    return {
+        "result": result,
+        "output": result.stdout + result.stderr,
+        "seconds": time.monotonic() - start,
+        "raise_line": raise_line,
+        "typo": (path, number),
+    }
 
 
 def test_the_build_fails(build):
@@ -64,7 +69,8 @@ def test_an_exception_in_a_block_names_page_block_and_line(build):
 
 def test_an_exception_in_a_snippet_names_the_snippet_file_and_line(build):
     path, number = build["typo"]
-    message = f"{LESSON.src_uri}: block '{FIRST.id}' raised NameError: name 'undefined_name' is not defined at {path}:{number}"
+    error = "NameError: name 'undefined_name' is not defined"
+    message = f"{LESSON.src_uri}: block '{FIRST.id}' raised {error} at {path}:{number}"
     assert message in build["output"]
 
 
@@ -74,12 +80,15 @@ def test_an_endless_loop_fails_within_its_time_limit_naming_the_block(build):
 
 
 def test_a_missing_snippet_section_names_page_block_and_include(build):
-    message = f"{LESSON.src_uri}: code block 'injected-missing-section': Snippet section 'no-such-section' could not be located"
+    error = "Snippet section 'no-such-section' could not be located"
+    message = f"{LESSON.src_uri}: code block 'injected-missing-section': {error}"
     assert message in build["output"]
 
 
 def test_a_missing_snippet_file_names_page_block_and_file(build):
-    message = f"{LESSON.src_uri}: code block 'injected-missing-file': Snippet at path 'no/such/file.py' could not be found"
+    message = (
+        f"{LESSON.src_uri}: code block 'injected-missing-file': Snippet at path 'no/such/file.py' could not be found"
+    )
     assert message in build["output"]
 
 

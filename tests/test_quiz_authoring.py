@@ -7,10 +7,10 @@ across the site's quiz pages) and is built once: the build reports every one of 
 import re
 
 import pytest
+from quiz_checks import questions
 
 from conftest import copy_project, mkdocs_build
 from lessonkit.pages import pages
-from quiz_checks import questions
 
 pytestmark = pytest.mark.build
 ALL = [q for page in pages() if "```quiz" in page.text for q in questions(page.src_uri)]
@@ -33,21 +33,56 @@ def faults() -> dict:
     kind, answer, two, difficulty, evidence, teaches, anchor, yaml_error = (next(others) for _ in range(8))
     section = a.code.partition(":")[0]
     return {
-        "neither-kind": (kind, f"kind: {kind.kind}", "kind: opinion", "kind is 'opinion', must be one of verified, conceptual"),
+        "neither-kind": (
+            kind,
+            f"kind: {kind.kind}",
+            "kind: opinion",
+            "kind is 'opinion', must be one of verified, conceptual",
+        ),
         "no-marked-answer": (answer, f"answer: {answer.answer}\n", "", "missing answer"),
-        "two-marked-answers": (two, f"answer: {two.answer}\n", f"answer: {two.answer}, {two.wrong[0]}\n",
-                               f"the marked answer '{two.answer}, {two.wrong[0]}' must be exactly one of the options"),
-        "unknown-difficulty": (difficulty, f"difficulty: {difficulty.difficulty}", "difficulty: tricky",
-                               "difficulty is 'tricky', must be one of easy, medium, hard"),
-        "missing-check": (evidence, f"evidence: {evidence.evidence}", "evidence: no/such_check.py",
-                          "its check 'no/such_check.py' points at a missing file"),
-        "missing-section": (a, f"code: {a.code}", f"code: {section}:gone", f"its check '{section}:gone' points at a missing section"),
-        "disproved-answer": (b, marked(b), marked(b).replace(real(b), real(b) + "0"),
-                             f"the evidence gives {real(b)!r} but option {b.answer} ({real(b) + '0'!r}) is marked"),
+        "two-marked-answers": (
+            two,
+            f"answer: {two.answer}\n",
+            f"answer: {two.answer}, {two.wrong[0]}\n",
+            f"the marked answer '{two.answer}, {two.wrong[0]}' must be exactly one of the options",
+        ),
+        "unknown-difficulty": (
+            difficulty,
+            f"difficulty: {difficulty.difficulty}",
+            "difficulty: tricky",
+            "difficulty is 'tricky', must be one of easy, medium, hard",
+        ),
+        "missing-check": (
+            evidence,
+            f"evidence: {evidence.evidence}",
+            "evidence: no/such_check.py",
+            "its check 'no/such_check.py' points at a missing file",
+        ),
+        "missing-section": (
+            a,
+            f"code: {a.code}",
+            f"code: {section}:gone",
+            f"its check '{section}:gone' points at a missing section",
+        ),
+        "disproved-answer": (
+            b,
+            marked(b),
+            marked(b).replace(real(b), real(b) + "0"),
+            f"the evidence gives {real(b)!r} but option {b.answer} ({real(b) + '0'!r}) is marked",
+        ),
         "no-teaches": (teaches, f"teaches: {teaches.teaches}\n", "", "missing teaches"),
-        "teaches-a-missing-anchor": (anchor, f"teaches: {anchor.teaches}\n", "teaches: no-such-section\n",
-                                     "`teaches: no-such-section`, but {lesson} has no heading with that id"),
-        "invalid-yaml": (yaml_error, f"id: {yaml_error.id}\n", f"id: {yaml_error.id}\ndifficulty: [unclosed\n", "invalid YAML"),
+        "teaches-a-missing-anchor": (
+            anchor,
+            f"teaches: {anchor.teaches}\n",
+            "teaches: no-such-section\n",
+            "`teaches: no-such-section`, but {lesson} has no heading with that id",
+        ),
+        "invalid-yaml": (
+            yaml_error,
+            f"id: {yaml_error.id}\n",
+            f"id: {yaml_error.id}\ndifficulty: [unclosed\n",
+            "invalid YAML",
+        ),
     }
 
 

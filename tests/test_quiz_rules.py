@@ -12,9 +12,19 @@ PAGE = "lesson/test.md"
 def question(n: int, letter: str, **fields) -> str:
     why_not = ", ".join(f"{other}: no" for other in "ABCD" if other != letter)
     data = {
-        "id": f"q{n}", "difficulty": "easy", "kind": "conceptual", "evidence": "x.py", "question": f"Question {n}?",
-        "options": "{A: a, B: b, C: c, D: d}", "answer": letter, "why_not": f"{{{why_not}}}",
-        "steps": "[{title: t, text: t}]", "quick_check": "q", "hint": "h", "mistakes": "[m]", "teaches": "a-section",
+        "id": f"q{n}",
+        "difficulty": "easy",
+        "kind": "conceptual",
+        "evidence": "x.py",
+        "question": f"Question {n}?",
+        "options": "{A: a, B: b, C: c, D: d}",
+        "answer": letter,
+        "why_not": f"{{{why_not}}}",
+        "steps": "[{title: t, text: t}]",
+        "quick_check": "q",
+        "hint": "h",
+        "mistakes": "[m]",
+        "teaches": "a-section",
         **fields,
     }
     return "```quiz\n" + "".join(f"{key}: {value}\n" for key, value in data.items() if value is not None) + "```"
@@ -33,7 +43,11 @@ def parse(text: str) -> list[quiz.Question]:
 
 @pytest.mark.parametrize(
     ("key", "problem"),
-    [("BBBBBAACCD", "B (5 of 10) is correct in more than 40%"), ("ABCABCABCA", "no question has D"), ("AAABC", "A (3 of 5)")],
+    [
+        ("BBBBBAACCD", "B (5 of 10) is correct in more than 40%"),
+        ("ABCABCABCA", "no question has D"),
+        ("AAABC", "A (3 of 5)"),
+    ],
 )
 def test_an_unbalanced_key_is_rejected_naming_the_page(key, problem):
     with pytest.raises(quiz.QuizError, match=rf"^{PAGE}: .*{re.escape(problem)}"):

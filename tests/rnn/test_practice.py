@@ -3,10 +3,8 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-
 from a11y import assert_no_axe_violations
-from conftest import ROOT
+from bs4 import BeautifulSoup
 from quiz_checks import plain, questions, run_evidence
 
 PAGE = "rnn/practice.md"
@@ -15,13 +13,16 @@ QUESTIONS = {q.id: q for q in questions(PAGE)}
 
 def test_the_page_has_the_five_practice_questions_easy_to_hard():
     assert [(q.number, q.difficulty) for q in QUESTIONS.values()] == [
-        (1, "easy"), (2, "easy"), (3, "medium"), (4, "medium"), (5, "hard")
+        (1, "easy"),
+        (2, "easy"),
+        (3, "medium"),
+        (4, "medium"),
+        (5, "hard"),
     ]
 
 
-
 def test_q2_only_torch_nn_rnn_runs_and_the_others_fail_as_the_solution_says():
-    namespace, printed = run_evidence(QUESTIONS["valid-init"])
+    namespace, _printed = run_evidence(QUESTIONS["valid-init"])
     assert namespace["outcomes"] == {
         "A": "runs",
         "B": "AttributeError: module 'torch.nn' has no attribute 'RNNLayer'",

@@ -3,7 +3,6 @@
 from collections import Counter
 
 import pytest
-
 from quiz_checks import plain, questions, run_evidence
 
 QUESTIONS = {q.id: q for q in questions("rnn/test.md")}
@@ -18,7 +17,6 @@ def test_ten_questions_with_at_least_three_of_each_difficulty():
 def test_no_practice_question_is_reused_verbatim():
     practice = {q.question for q in questions("rnn/practice.md")}
     assert practice.isdisjoint(q.question for q in QUESTIONS.values())
-
 
 
 def test_the_key_is_balanced_no_letter_over_four_of_ten_and_every_letter_right_once():
