@@ -79,10 +79,13 @@ def test_the_score_counts_each_first_answer_through_a_full_run(page):
     counts = {level: sum(q.difficulty == level for q in QUESTIONS.values()) for level in ("easy", "medium", "hard")}
     right = counts["easy"] + counts["hard"]
     score = (
-        f"Finished. Score: {right}/10 (easy {counts['easy']}/{counts['easy']}, "
+        f"Finished. Score: {right}/{len(QUESTIONS)} (easy {counts['easy']}/{counts['easy']}, "
         f"medium 0/{counts['medium']}, hard {counts['hard']}/{counts['hard']})"
     )
     assert page.locator(".quiz-score").inner_text() == score
-    assert page.locator(".quiz-progress-text").inner_text() == f"Progress: (10/10), {right} correct"
+    assert (
+        page.locator(".quiz-progress-text").inner_text()
+        == f"Progress: ({len(QUESTIONS)}/{len(QUESTIONS)}), {right} correct"
+    )
     page.reload()
     assert page.locator(".quiz-score").inner_text() == score
