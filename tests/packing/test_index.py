@@ -254,22 +254,6 @@ def test_prediction_trace_heading_counts_its_steps():
 # -- The built page -----------------------------------------------------------------------------
 
 
-def test_page_header_gives_framework_and_reading_time(lesson_html):
-    meta = lesson_html.select_one("h1 + p.lesson-meta").get_text()
-    assert re.fullmatch(r"PyTorch · \d+ min read", meta)
-
-
-def test_page_offers_both_paths_learn_and_test(lesson_html):
-    hrefs = [a["href"] for a in lesson_html.select(".grid.cards a")]
-    assert hrefs == ["practice/", "test/"]
-
-
-def test_key_insight_is_an_admonition_with_no_code_shown(lesson_html):
-    admonition = lesson_html.select_one(".admonition.tip")
-    assert admonition.select_one(".admonition-title").get_text() == "Key insight"
-    assert not admonition.find_parent(class_="tabbed-set")
-
-
 def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
     namespace, _, _ = lesson
     rows = [[td.get_text() for td in tr.select("td")] for tr in lesson_html.select("table tr")]

@@ -497,30 +497,6 @@ def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
         assert [f"{distance} step{'s' if distance > 1 else ''}", f"{accuracy:.2f}", f"{ratio:.1e}"] in rows
 
 
-def test_page_header_gives_framework_and_reading_time(lesson_html):
-    meta = lesson_html.select_one("h1 + p.lesson-meta").get_text()
-    assert re.fullmatch(r"PyTorch · \d+ min read", meta)
-
-
-def test_page_offers_both_paths_learn_and_test(lesson_html):
-    hrefs = [a["href"] for a in lesson_html.select(".grid.cards a")]
-    assert hrefs == ["practice/", "test/"]
-
-
-def test_footer_names_the_torch_version_that_ran(lesson_html):
-    assert (
-        lesson_html.select_one(".md-copyright__highlight").get_text().strip()
-        == f"Verified with torch {torch.__version__}"
-    )
-
-
-def test_key_insight_is_an_admonition_without_tabs(lesson_html):
-    admonition = lesson_html.select_one(".admonition.tip")
-    assert admonition.select_one(".admonition-title").get_text() == "Key insight"
-    assert admonition.find_parent(class_="tabbed-set") is None and admonition.select(".tabbed-set") == []
-    assert "That memory has limits" in admonition.get_text()
-
-
 def test_model_quiz_marks_remembering_previous_steps():
     (question,) = questions("rnn/index.md")
     assert question.options[question.answer] == "To remember information from previous time steps"

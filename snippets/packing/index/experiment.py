@@ -96,7 +96,7 @@ print(f"Chance accuracy with {CLASSES} classes: {CHANCE:.2f}\n")
 for title, column in [("Test loss ↓", 0), ("Test accuracy ↑", 1)]:
     print(f"| Epoch | Padded {title[5:]} | Packed {title[5:]} |")
     print("|---:|---:|---:|")
-    for epoch, (padded_row, packed_row) in enumerate(zip(padded_history, packed_history, strict=False), start=1):
+    for epoch, (padded_row, packed_row) in enumerate(zip(padded_history, packed_history), start=1):
         digits = 3 if column == 0 else 2
         print(f"| {epoch} | {padded_row[column]:.{digits}f} | {packed_row[column]:.{digits}f} |")
     print()

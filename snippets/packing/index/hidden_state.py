@@ -20,7 +20,7 @@ steps = padded.shape[1]
 padded_gaps = [gap(h_padded[0, i], h) for i, h in enumerate(h_alone)]
 print("| Seq | Pad steps | h_n gap |")
 print("|---|---:|---:|")
-for i, (n, g) in enumerate(zip(lengths.tolist(), padded_gaps, strict=False)):
+for i, (n, g) in enumerate(zip(lengths.tolist(), padded_gaps)):
     print(f"| {i} ({n} long) | {steps - n} | {g:.3f} |")
 print("\nh_n gap: largest difference between `h_n` from the padded batch and from the "
       "sequence run alone.")

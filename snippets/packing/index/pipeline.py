@@ -14,7 +14,7 @@ padded = pad_sequence(sequences, batch_first=True)  # zeros after each shorter s
 print(f"Lengths {lengths.tolist()} → one batch `{tuple(padded.shape)}` (batch, steps, features); "
       "each row is one sequence's feature, step by step:\n")
 print("```text")
-for i, _n in enumerate(lengths.tolist()):
+for i, n in enumerate(lengths.tolist()):
     values = ", ".join(f"{v:5.2f}" for v in padded[i, :, 0].tolist())
     print(f"{i}: [{values}]")
 print("```")

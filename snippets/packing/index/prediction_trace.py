@@ -1,7 +1,7 @@
 """One short test sequence through both trained models (docs/packing/index.md)."""
 
 if __name__ == "__main__":  # alone; on the page, experiment.py already ran in this session
-    from experiment import len_test, pack_padded_sequence, packed_model, padded_model, x_test, y_test
+    from experiment import len_test, packed_model, pack_padded_sequence, padded_model, x_test, y_test
 
 # --8<-- [start:pick-sequence]
 import torch

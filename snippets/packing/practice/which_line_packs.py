@@ -2,6 +2,10 @@
 
 # --8<-- [start:question]
 import torch
+from torch.nn.utils.rnn import (
+    pack_padded_sequence as pack,
+    pad_packed_sequence as unpack,
+)
 
 torch.manual_seed(0)
 x = torch.randn(3, 5, 1)  # padded

@@ -19,7 +19,7 @@ stages = [
 ]
 print("| Stage | Output shape | What happens |")
 print("|---|---|---|")
-for name, what, _stage_in, stage_out in stages:
+for name, what, stage_in, stage_out in stages:
     print(f"| {name} | `{tuple(stage_out.shape)}` | {what} |")
 # --8<-- [end:model]
 

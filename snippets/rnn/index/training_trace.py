@@ -1,7 +1,7 @@
 """The RNN's training trace: table, loss bars and a plot of all three models (docs/rnn/index.md)."""
 
 if __name__ == "__main__":  # alone; on the page, experiment.py already ran in this session
-    from experiment import CHANCE, histories, parameters, rnn_history
+    from experiment import CHANCE, MODELS, histories, parameters, rnn_history
 
 
 # --8<-- [start:epoch-table]

@@ -24,7 +24,7 @@ def outcome(features=10, unpack=True, **rnn_options) -> str:
         rnn = torch.nn.RNN(**options)
         result = rnn(torch.randn(5, 3, features))
         if unpack:
-            _output, _hidden = result
+            output, hidden = result
         return "runs"
     except RuntimeError as error:
         return f"RuntimeError: {error}"
