@@ -8,6 +8,7 @@ page model (lessonkit.pages, pymdownx.snippets configured from mkdocs.yml) and g
 
 import contextlib
 import io
+import typing
 
 import pytest
 from markdown_it import MarkdownIt
@@ -20,7 +21,7 @@ class _SessionRunner(DefaultRunner):
     """Runs a fence in its session's namespace, which later fences of the session see."""
 
     session = ""
-    namespaces: dict[str, dict] = {}
+    namespaces: typing.ClassVar[dict[str, dict]] = {}
 
     def runtest(self, test, args, **kwargs):
         execution.use_figures()

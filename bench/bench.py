@@ -67,15 +67,23 @@ def without_notebook_seconds() -> float:
 
 
 def serve_edits(env: dict, edits: list, runs: int = RUNS) -> list[tuple[float, list[str]]]:
-    """`mkdocs serve` on a scratch copy: per edit, the median seconds from save to browser reload, and the pages it re-ran."""
+    """`mkdocs serve` on a scratch copy: per edit, the median seconds from save to browser reload,
+    and the pages it re-ran."""
     with tempfile.TemporaryDirectory() as scratch:  # a copy: the edits never touch the working tree
         for name in PROJECT_FILES:
             source, target = ROOT / name, Path(scratch) / name
             shutil.copytree(source, target) if source.is_dir() else shutil.copy(source, target)
-        env = {**env, "LESSON_CACHE": str(Path(scratch) / ".cache" / "exec")} if env.get("MARKDOWN_EXEC") != "false" else env
+        env = (
+            {**env, "LESSON_CACHE": str(Path(scratch) / ".cache" / "exec")}
+            if env.get("MARKDOWN_EXEC") != "false"
+            else env
+        )
         server = subprocess.Popen(
             [BIN / "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
-            cwd=scratch, env=env, stderr=subprocess.PIPE, text=True,
+            cwd=scratch,
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         lines: list[str] = []
         threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()
@@ -100,9 +108,11 @@ def serve_edits(env: dict, edits: list, runs: int = RUNS) -> list[tuple[float, l
 
 def append_to(relative: str, text: str):
     """An edit: append a line to a project file (prose to a page, a comment to a snippet)."""
+
     def edit(scratch: Path, run: int) -> None:
         with open(scratch / relative, "a") as file:
             file.write(text.format(run=run))
+
     return edit
 
 
@@ -125,7 +135,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"  # keep-alive, as every real host (http.server's default, 1.0, has none)
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         path = Path(self.translate_path(self.path))
         path = path / "index.html" if path.is_dir() else path
         status = 200 if path.is_file() else 404
@@ -133,23 +143,37 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         body, kind = path.read_bytes(), self.guess_type(str(path))
         self.send_response(status)
         self.send_header("Content-Type", kind)
-        if "gzip" in self.headers.get("Accept-Encoding", "") and re.match(r"text/|application/(javascript|json|xml)|image/svg", kind):
+        if "gzip" in self.headers.get("Accept-Encoding", "") and re.match(
+            r"text/|application/(javascript|json|xml)|image/svg", kind
+        ):
             body = gzip.compress(body)
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - no access log in the report
+    def log_message(self, format, *args):
         pass
 
 
 def lighthouse(url: str, desktop: bool) -> dict:
     """One Lighthouse run (mobile unless desktop) in headless Debian chromium; its JSON report."""
-    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
-    command = [LIGHTHOUSE, url, "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={flags}",
-               f"--only-categories={','.join(CATEGORIES)}"] + (["--preset=desktop"] if desktop else [])
-    result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=True)
+    flags = (
+        "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+        "--disable-sync --no-first-run"
+    )
+    command = [
+        LIGHTHOUSE,
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={flags}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ] + (["--preset=desktop"] if desktop else [])
+    result = subprocess.run(
+        command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -160,7 +184,11 @@ def scores(report: dict) -> tuple[list[int], list[str]]:
         data = report["categories"][category]
         values.append(round(data["score"] * 100))
         if data["score"] < 1:
-            lost += [ref["id"] for ref in data["auditRefs"] if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1]
+            lost += [
+                ref["id"]
+                for ref in data["auditRefs"]
+                if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
+            ]
     return values, lost
 
 
@@ -175,11 +203,24 @@ def pages_report(site: Path) -> list[dict]:
             path = page.relative_to(site).as_posix().removesuffix("index.html")
             url = f"http://127.0.0.1:{server.server_port}/{path}"
             # Mobile scores vary from run to run (simulated slow CPU): keep the median of three runs.
-            runs = sorted((lighthouse(url, desktop=False) for _ in range(RUNS)), key=lambda r: r["categories"]["performance"]["score"])
+            runs = sorted(
+                (lighthouse(url, desktop=False) for _ in range(RUNS)),
+                key=lambda r: r["categories"]["performance"]["score"],
+            )
             mobile, desktop = runs[RUNS // 2], lighthouse(url, desktop=True)
-            rows.append({"page": path or "/", "bytes": mobile["audits"]["total-byte-weight"]["numericValue"],
-                         "mobile": scores(mobile), "desktop": scores(desktop), "lighthouse": mobile["lighthouseVersion"]})
-            print(f"  lighthouse {path or '/'}: mobile {rows[-1]['mobile'][0]}, desktop {rows[-1]['desktop'][0]}", file=sys.stderr)
+            rows.append(
+                {
+                    "page": path or "/",
+                    "bytes": mobile["audits"]["total-byte-weight"]["numericValue"],
+                    "mobile": scores(mobile),
+                    "desktop": scores(desktop),
+                    "lighthouse": mobile["lighthouseVersion"],
+                }
+            )
+            print(
+                f"  lighthouse {path or '/'}: mobile {rows[-1]['mobile'][0]}, desktop {rows[-1]['desktop'][0]}",
+                file=sys.stderr,
+            )
     finally:
         server.shutdown()
     return rows
@@ -190,13 +231,15 @@ def machine() -> str:
     memory = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 2**20
     version = lambda *command: subprocess.run(command, capture_output=True, text=True).stdout.strip()  # noqa: E731
     torch = version(BIN / "python", "-c", "import torch; print(torch.__version__)")
-    return (f"{cpu.group(1) if cpu else platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, "
-            f"{platform.platform()}; load average at start {os.getloadavg()[0]:.2f}; Python {platform.python_version()}, "
-            f"torch {torch}, {version(CHROMIUM, '--version')}, node {version('node', '--version')}")
+    return (
+        f"{cpu.group(1) if cpu else platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+        f"{platform.platform()}; load average at start {os.getloadavg()[0]:.2f}; Python {platform.python_version()}, "
+        f"torch {torch}, {version(CHROMIUM, '--version')}, node {version('node', '--version')}"
+    )
 
 
 def main() -> None:
-    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     host = machine()
     print("timing builds, serve and make test ...", file=sys.stderr)
     torch_import = median_seconds([BIN / "python", "-c", "import torch"])
@@ -209,7 +252,9 @@ def main() -> None:
     snippet = append_to(str(evidence.relative_to(ROOT)), "\n# an edit, {run}\n")
     (rebuild, _), (home_rebuild, home_ran), (_, snippet_ran) = serve_edits(QUIET_ENV, [prose, home, snippet])
     ((rebuild_off, _),) = serve_edits({**QUIET_ENV, "MARKDOWN_EXEC": "false"}, [prose])
-    snippet_users = sorted(p.src_uri for p in all_pages() if str(evidence.relative_to(ROOT / "snippets")) in p.path.read_text())
+    snippet_users = sorted(
+        p.src_uri for p in all_pages() if str(evidence.relative_to(ROOT / "snippets")) in p.path.read_text()
+    )
     make_test = median_seconds(["make", "test"], runs=1)
     median_seconds(["make", "build"], runs=1)  # leave the real site in site/ for the page report
     print("lighthouse over every page, mobile and desktop ...", file=sys.stderr)
@@ -231,8 +276,14 @@ def main() -> None:
         "| what | seconds | × floor: torch import | × floor: build, execution off |",
         "|---|---|---|---|",
         row('floor: `python -c "import torch"`', torch_import),
-        row("floor: `make build` with execution off (`MARKDOWN_EXEC=false`: neither the blocks nor the notebook run; torch is imported once, in hooks/torch_stamp.py)", exec_off),
-        row("`mkdocs build` without the notebook (a copy of mkdocs.yml without its page, plugin and hooks)", no_notebook),
+        row(
+            "floor: `make build` with execution off (`MARKDOWN_EXEC=false`: neither the blocks nor the notebook "
+            "run; torch is imported once, in hooks/torch_stamp.py)",
+            exec_off,
+        ),
+        row(
+            "`mkdocs build` without the notebook (a copy of mkdocs.yml without its page, plugin and hooks)", no_notebook
+        ),
         row("cold `make build`", cold),
         row("rebuild in `make serve` after a prose edit on the lesson (save to browser reload; cache on)", rebuild),
         row("the same rebuild with execution off", rebuild_off),
@@ -246,24 +297,30 @@ def main() -> None:
         "",
         "| page | transfer (KB) | mobile | desktop |",
         "|---|---|---|---|",
-        *[f"| `{p['page']}` | {p['bytes'] / 1024:.1f} | {' / '.join(map(str, p['mobile'][0]))} | "
-          f"{' / '.join(map(str, p['desktop'][0]))} |" for p in pages],
+        *[
+            f"| `{p['page']}` | {p['bytes'] / 1024:.1f} | {' / '.join(map(str, p['mobile'][0]))} | "
+            f"{' / '.join(map(str, p['desktop'][0]))} |"
+            for p in pages
+        ],
         "",
         "## Targets",
         "",
-        f"- Lighthouse 100/100/100/100 on mobile for every page: {'met' if not failing else 'NOT met: ' + '; '.join(failing)}",
+        "- Lighthouse 100/100/100/100 on mobile for every page: "
+        + ("met" if not failing else "NOT met: " + "; ".join(failing)),
         f"- lesson page under {TARGET_LESSON_KB} KB gzip with its assets: {lesson['bytes'] / 1024:.1f} KB, "
         f"{'met' if lesson['bytes'] < TARGET_LESSON_KB * 1024 else 'NOT met'}",
-        f"- cold build under {TARGET_BUILD_RATIO}× the floor \"execution off + torch import\": {build_ratio:.2f}×, "
+        f'- cold build under {TARGET_BUILD_RATIO}× the floor "execution off + torch import": {build_ratio:.2f}×, '
         f"{'met' if build_ratio < TARGET_BUILD_RATIO else 'NOT met'}",
         f"- the notebook adds under {TARGET_NOTEBOOK_SECONDS} s to the build: {cold - no_notebook:.2f} s, "
         f"{'met' if cold - no_notebook < TARGET_NOTEBOOK_SECONDS else 'NOT met'}",
         f"- a prose edit on the lesson reloads within 1.2× the execution-off rebuild: {rebuild / rebuild_off:.2f}×, "
         f"{'met' if rebuild <= 1.2 * rebuild_off else 'NOT met'}",
-        f"- an edit to the home page re-runs no code: re-ran {home_ran or 'nothing'}, {'met' if not home_ran else 'NOT met'}",
+        f"- an edit to the home page re-runs no code: re-ran {home_ran or 'nothing'}, "
+        f"{'met' if not home_ran else 'NOT met'}",
         f"- an edit to `{evidence.relative_to(ROOT)}` re-runs only the pages that use it ({', '.join(snippet_users)}): "
         f"re-ran {', '.join(snippet_ran) or 'nothing'}, {'met' if snippet_ran == snippet_users else 'NOT met'}",
-        f"- `make test` within 8× the cold build: {make_test / cold:.1f}×, {'met' if make_test <= 8 * cold else 'NOT met'}",
+        f"- `make test` within 8× the cold build: {make_test / cold:.1f}×, "
+        f"{'met' if make_test <= 8 * cold else 'NOT met'}",
         "",
     ]
     report = "\n".join(lines)

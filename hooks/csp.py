@@ -37,8 +37,6 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", flags=re.IGNORECASE)
 _STATE: dict = {"serving": False, "hashes": set()}
 
 
-
-
 def _with_meta(html: str) -> str:
     """The policy placeholder first in <head> (after the charset): a policy covers only what follows it."""
     charset = _CHARSET.search(html)

@@ -8,6 +8,7 @@ results while nothing they depend on changed (lessonkit/cache.py); every other b
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import re
@@ -56,28 +57,44 @@ def on_pre_build(config) -> None:
 @event_priority(-100)  # after every hook that writes fences into the page (hooks/quiz.py)
 def on_page_markdown(markdown: str, page, config, files) -> str:
     name = page.file.src_uri
+    if "markdown-exec" not in config.plugins:  # off (MARKDOWN_EXEC=false): show the code as plain fences
+        return _PLAIN_FENCE.sub(r"\1python", markdown)  # (Markdown cannot read `exec="on"` info without it)
     try:
         fences = pages.read_fences(markdown, f"docs/{name}")
-        # Lines written on the page are named by the page file's own numbers (front matter included).
-        in_file = {f.id: f for f in pages.read_fences(Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{name}")}
-        for fence in fences:
-            fence.origins = in_file[fence.id].origins if fence.id in in_file else fence.origins
+        _with_file_lines(fences, Path(page.file.abs_src_path).read_text(encoding="utf-8"), f"docs/{name}")
     except SnippetMissingError as error:
         message, include = _missing_include(markdown, error)
-        if not failures.state["serving"]:
-            raise PluginError(f"{name}: {message}") from None
-        failures.record(name, f"{name}: {message}")
+        failures.record(name, f"{name}: {message}")  # reported at the end with the rest; the page builds without it
         return on_page_markdown(markdown.replace(include, ""), page, config, files) if include else markdown
     ids = [fence.id for fence in fences]
     for repeated in sorted({i for i in ids if ids.count(i) > 1}):
         failures.record(name, f"{name}: two code blocks have the id '{repeated}'")
     entry_key = cache.key(name, [(f.id, f.session, f.options, f.code) for f in fences])
     stored = cache.load(_cache_name(name), entry_key) if fences else None
-    _page.update(name=name, fences={f.id: f for f in fences}, namespaces={}, outputs={}, facts={}, failed_sessions=set(),
-                 deps={path for f in fences for path in f.includes}, key=entry_key, stored=stored, start=time.perf_counter())
+    _page.update(
+        name=name,
+        fences={f.id: f for f in fences},
+        namespaces={},
+        outputs={},
+        facts={},
+        failed_sessions=set(),
+        deps={path for f in fences for path in f.includes},
+        key=entry_key,
+        stored=stored,
+        start=time.perf_counter(),
+    )
     if stored:
         execution.FACTS.update({(name, block): facts for block, facts in stored["facts"].items()})
     return markdown
+
+
+def _with_file_lines(fences: list[pages.Fence], file_text: str, page_file: str) -> None:
+    """Lines written on the page are named by the page file's own numbers (front matter included)."""
+    in_file = {f.id: f for f in pages.read_fences(file_text, page_file, expand_code=False)}
+    for fence in fences:
+        if fence.id in in_file:
+            with contextlib.suppress(SnippetMissingError):  # reported for the markdown as run
+                fence.origins = pages.expand(in_file[fence.id], page_file).origins
 
 
 def _missing_include(markdown: str, error: SnippetMissingError) -> tuple[str, str]:
@@ -90,9 +107,11 @@ def _missing_include(markdown: str, error: SnippetMissingError) -> tuple[str, st
     return str(error), ""
 
 
-def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> str:  # noqa: A002 - markdown-exec's names
+def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> str:
     name = _page["name"]
-    fence = _page["fences"].get(id) or pages.Fence(id=id or "without an id", session=session or "", options=extra, body=code, line=0, code=code)
+    fence = _page["fences"].get(id) or pages.Fence(
+        id=id or "without an id", session=session or "", options=extra, body=code, line=0, code=code
+    )
     if _page["stored"] and fence.id in _page["stored"]["outputs"]:
         return _page["stored"]["outputs"][fence.id]
     session_key = session or f"alone:{fence.id}"
@@ -107,7 +126,9 @@ def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> st
         return ""
     _page["deps"] |= run.imported
     if not run.printed.strip() and fence.options.get("source", "").startswith("tabbed"):
-        failures.record(name, f'{name}: block \'{fence.id}\' prints nothing into its Result tab: show its code with source="above"')
+        failures.record(
+            name, f"{name}: block '{fence.id}' prints nothing into its Result tab: show its code with source=\"above\""
+        )
     for problem, facts in execution.check(name, fence.id, namespace):
         if problem:
             failures.record(name, problem)
@@ -116,6 +137,7 @@ def _run_block(code: str, returncode=None, session=None, id=None, **extra) -> st
     return run.printed
 
 
+_PLAIN_FENCE = re.compile(r'^(```+)python [^\n]*\bexec="on"[^\n]*$', re.M)
 _UNRENDERED = re.compile(r"exec=(?:&quot;|\")\w+(?:&quot;|\")")
 _BLOCK_ID = re.compile(r"\bid=(?:&quot;|\")([^&\"]+)(?:&quot;|\")")
 
@@ -158,7 +180,7 @@ def on_post_build(config) -> None:
             _serve_log.error(message)
     elif messages:
         failures.clear()  # reported here: on_build_error, which runs next, must not repeat them
-        raise PluginError("Executed code blocks failed:\n  " + "\n  ".join(messages))
+        raise PluginError("The pages' code and questions have errors:\n  " + "\n  ".join(messages))
 
 
 def on_build_error(error) -> None:

@@ -25,9 +25,11 @@ def on_files(files, config):
     build = Path(config.config_file_path).parent / "build" / "notebooks"
     for lesson in pages.lessons():
         try:
-            nb = notebook.assemble(lesson, config.site_url or "/", lambda text, uri=lesson.page.src_uri: pages.fill_counts(text, uri))
-        except SnippetMissingError:
-            continue  # the page itself fails the build on the same include, naming its block (hooks/execution.py)
+            nb = notebook.assemble(
+                lesson, config.site_url or "/", lambda text, uri=lesson.page.src_uri: pages.fill_counts(text, uri)
+            )
+        except SnippetMissingError as error:  # the page fails the build on the same include, naming its block
+            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"Not generated: {error}", id="error")])
         except FileNotFoundError as error:
             raise PluginError(str(error)) from None
         (build / lesson.notebook).parent.mkdir(parents=True, exist_ok=True)

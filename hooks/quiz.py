@@ -29,34 +29,37 @@ def on_pre_build(config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if "```quiz" not in markdown:
         return markdown
-    try:
-        return _render_questions(markdown, page)
-    except quiz.QuizError as error:
-        if not failures.state["serving"]:
-            raise
-        failures.record(page.file.src_uri, str(error))  # serve shows an error page instead
-        return quiz.FENCE.sub("", markdown)
-
-
-def _render_questions(markdown: str, page) -> str:
     name = page.file.src_uri
+    errors: list[str] = []  # every bad question of the page is reported (at the build's end), not just the first
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    questions = quiz.parse(markdown, name, require_why_not="<!-- quiz-progress -->" in markdown, source=source)
-    quiz.check_page(questions, name)
+    questions = quiz.parse(
+        markdown, name, require_why_not="<!-- quiz-progress -->" in markdown, source=source, errors=errors
+    )
+    try:
+        quiz.check_page(questions, name)
+    except quiz.QuizError as error:
+        errors.append(str(error))
     lesson = str(Path(name).parent / "index.md")  # a lesson's pages sit beside it
     link = "" if name == lesson else os.path.relpath(lesson, Path(name).parent)
+    rendered = {}
     for q in questions:
-        quiz.check_snippets(q)
+        try:
+            quiz.check_snippets(q)
+        except quiz.QuizError as error:
+            errors.append(str(error))
+            continue
         execution.expect(name, q.evidence_block, functools.partial(quiz.verify, q))
-        if q.teaches:
-            _teaches.append((q, lesson))
-    rendered = iter([quiz.render(q, link) for q in questions])
+        _teaches.append((q, lesson))
+        rendered[q.number] = quiz.render(q, link)
+    for error in errors:
+        failures.record(name, error)
+    numbers = iter(range(1, len(quiz.FENCE.findall(markdown)) + 1))
+    body = quiz.FENCE.sub(lambda _: rendered.get(next(numbers), ""), markdown)  # a bad question shows nothing
     total = len(questions)
     progress = (  # the buttons need JavaScript, which unhides them
         f'<div class="quiz-progress"><p class="quiz-progress-text" aria-live="polite">Progress: (0/{total})</p>'
         '<button type="button" class="md-button quiz-reset" hidden>Reset progress</button></div>\n'
     )
-    body = quiz.FENCE.sub(lambda _: next(rendered), markdown)
     return body.replace("<!-- quiz-progress -->", progress).replace(
         "<!-- quiz-score -->", '<p class="quiz-score" aria-live="polite"></p>'
     )
@@ -75,16 +78,11 @@ def on_page_content(html_text: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     """Every page is rendered: each question's `teaches` must be a heading of its lesson page."""
-    if "markdown-exec" not in config.plugins:  # execution off (a benchmark floor): fences show raw, headings may not parse
-        return env
     for q, lesson in _teaches:
         file = files.get_file_from_path(lesson)
         headings = {item.id: item.title for item in _flatten(file.page.toc)} if file and file.page else {}
         if q.teaches not in headings:
-            message = f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id"
-            if not failures.state["serving"]:
-                raise quiz.QuizError(message)
-            failures.record(q.page, message)
+            failures.record(q.page, f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id")
         _titles[(lesson, q.teaches)] = headings.get(q.teaches, q.teaches)
     return env
 

@@ -16,8 +16,20 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ["torch", "numpy", "matplotlib", "markdown-exec", "mkdocs", "mkdocs-material", "pymdown-extensions",
-            "mkdocs-jupyter", "nbclient", "nbformat", "ipykernel", "jupytext"]
+PACKAGES = [
+    "torch",
+    "numpy",
+    "matplotlib",
+    "markdown-exec",
+    "mkdocs",
+    "mkdocs-material",
+    "pymdown-extensions",
+    "mkdocs-jupyter",
+    "nbclient",
+    "nbformat",
+    "ipykernel",
+    "jupytext",
+]
 
 
 @functools.cache

@@ -55,15 +55,17 @@ def run_code(fence: pages.Fence, namespace: dict, where: str, timeout: float = D
     timer = _Watchdog(threading.get_ident(), timeout)
     try:
         with contextlib.redirect_stdout(buffer), _tracking_imports(imported), _snippet_path(fence), timer:
-            exec(compile(fence.code, f"<block {fence.id}>", "exec"), namespace)  # noqa: S102 - the page's own code
+            exec(compile(fence.code, f"<block {fence.id}>", "exec"), namespace)
     except BlockTimeout:
         raise BlockFailed(f"{where}: block '{fence.id}' ran longer than {timeout:g} s (an endless loop?)") from None
     except SystemExit as error:
-        raise BlockFailed(f"{where}: block '{fence.id}' called sys.exit({error.code!r}) at {_source_line(fence, error)}") from None
+        raise BlockFailed(
+            f"{where}: block '{fence.id}' called sys.exit({error.code!r}) at {_source_line(fence, error)}"
+        ) from None
     except KeyboardInterrupt:
         print(f"Interrupted while running block '{fence.id}' of {where}", file=sys.stderr)
         raise
-    except Exception as error:  # noqa: BLE001 - any error of the page's code fails its block
+    except Exception as error:
         message = f"{type(error).__name__}: {error}".splitlines()[0]
         raise BlockFailed(f"{where}: block '{fence.id}' raised {message} at {_source_line(fence, error)}") from error
     return Run(printed=buffer.getvalue(), imported=imported)
@@ -72,7 +74,11 @@ def run_code(fence: pages.Fence, namespace: dict, where: str, timeout: float = D
 def _source_line(fence: pages.Fence, error: BaseException) -> str:
     """The innermost frame of the block itself, as the snippet file and line it came from."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == f"<block {fence.id}>"]
-    inner = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.startswith(str(pages.ROOT / "snippets"))]
+    inner = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename.startswith(str(pages.ROOT / "snippets"))
+    ]
     origin = fence.origin(frames[-1].lineno) if frames else f"block '{fence.id}'"
     if inner:  # the error happened in a snippet module the block imported: name that line too
         origin += f" (in {Path(inner[-1].filename).relative_to(pages.ROOT)}:{inner[-1].lineno})"
@@ -102,7 +108,7 @@ def _tracking_imports(found: set[Path]):
     real_import = builtins.__import__
     root = str(pages.snippets())
 
-    def tracking(name, globals=None, locals=None, fromlist=(), level=0):  # noqa: A002 - __import__'s signature
+    def tracking(name, globals=None, locals=None, fromlist=(), level=0):
         module = real_import(name, globals, locals, fromlist, level)
         path = getattr(sys.modules.get(name), "__file__", None) or ""
         if path.startswith(root):

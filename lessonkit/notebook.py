@@ -48,14 +48,14 @@ def assemble(lesson: pages.Lesson, site_url: str, prose_filter=lambda text: text
     position = start if start >= 0 else 0
     for fence in page.fences:
         match = pages.FENCE.search(text, position)
-        if (about := prose(text[position : match.start()])):
+        if about := prose(text[position : match.start()]):
             cells.append(nbformat.v4.new_markdown_cell(about, id=f"{fence.id}-about"))
         cell = nbformat.v4.new_code_cell(_shown(fence.code), id=fence.id)
         if "timeout" in fence.options:  # the fence's time limit holds in the build's kernel run too
             cell.metadata["lesson"] = {"timeout": float(fence.options["timeout"])}
         cells.append(cell)
         position = match.end()
-    if (closing := prose(text[position:])):
+    if closing := prose(text[position:]):
         cells.append(nbformat.v4.new_markdown_cell(closing, id="closing"))
     return nbformat.v4.new_notebook(
         cells=cells,

@@ -206,7 +206,9 @@ def lessons() -> list[Lesson]:
         declared = meta.get("lesson")
         if declared:
             page = Page(str(path.relative_to(docs())))
-            found.append(Lesson(page=page, order=int(declared.get("order", 99)), nav=str(declared.get("nav", page.src_uri))))
+            found.append(
+                Lesson(page=page, order=int(declared.get("order", 99)), nav=str(declared.get("nav", page.src_uri)))
+            )
     return sorted(found, key=lambda lesson: (lesson.order, lesson.page.src_uri))
 
 

@@ -71,31 +71,43 @@ class QuizError(PluginError):
     pass
 
 
-def parse(markdown: str, page: str, require_why_not: bool = False, source: str | None = None) -> list[Question]:
+def parse(
+    markdown: str, page: str, require_why_not: bool = False, source: str | None = None, errors: list | None = None
+) -> list[Question]:
     """Every ```quiz fence of a page, validated; a QuizError names the page file's line and the question.
 
     `require_why_not`: every wrong option needs its why_not line (practice and test pages). `source`: the
-    page file's text, when `markdown` is not (MkDocs strips the front matter), for true line numbers."""
+    page file's text, when `markdown` is not (MkDocs strips the front matter), for true line numbers.
+    `errors`: collect each bad question's error there and go on with the others, instead of raising."""
     source = source or markdown
     questions = []
     for number, match in enumerate(FENCE.finditer(markdown), start=1):
-        found = source.find(match.group(0))
-        line = source.count("\n", 0, found if found >= 0 else match.start()) + 1
         try:
-            data = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError as error:
-            # Where the broken construct starts (an unclosed bracket), else where the parser gave up.
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            where = f"docs/{page}:{line + 1 + mark.line}" if mark else f"docs/{page}:{line}"
-            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-            raise QuizError(f"{where}: question {number}: invalid YAML: {problem}") from None
-        if not isinstance(data, dict):
-            raise QuizError(f"docs/{page}:{line}: question {number}: expected `field: value` lines")
-        questions.append(_validated(data, number, page, line, require_why_not))
+            questions.append(_question(match, number, page, source, require_why_not))
+        except QuizError as error:
+            if errors is None:
+                raise
+            errors.append(str(error))
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
         raise QuizError(f"{page}: question ids repeat: {ids}")
     return questions
+
+
+def _question(match: re.Match, number: int, page: str, source: str, require_why_not: bool) -> Question:
+    found = source.find(match.group(0))
+    line = source.count("\n", 0, found if found >= 0 else match.start()) + 1
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        # Where the broken construct starts (an unclosed bracket), else where the parser gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        where = f"docs/{page}:{line + 1 + mark.line}" if mark else f"docs/{page}:{line}"
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise QuizError(f"{where}: question {number}: invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise QuizError(f"docs/{page}:{line}: question {number}: expected `field: value` lines")
+    return _validated(data, number, page, line, require_why_not)
 
 
 def _validated(data: dict, number: int, page: str, line: int, require_why_not: bool) -> Question:
@@ -125,7 +137,9 @@ def _validated(data: dict, number: int, page: str, line: int, require_why_not: b
         raise fail("`verify: runs` takes each wrong option's why_not from its evidence run: remove why_not")
     if data.get("verify") != "runs" and (why_not or require_why_not) and set(why_not) != wrong:
         raise fail(f"why_not must give one line for exactly the wrong options {', '.join(sorted(wrong))}")
-    return Question(number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not})
+    return Question(
+        number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not}
+    )
 
 
 def check_page(questions: list[Question], page: str) -> None:
@@ -134,9 +148,15 @@ def check_page(questions: list[Question], page: str) -> None:
         return
     counts = Counter(q.answer for q in questions)
     letters = sorted({letter for q in questions for letter in q.options})
-    over = [f"{letter} ({n} of {len(questions)})" for letter, n in sorted(counts.items()) if n > MAX_SHARE_OF_ONE_LETTER * len(questions)]
+    over = [
+        f"{letter} ({n} of {len(questions)})"
+        for letter, n in sorted(counts.items())
+        if n > MAX_SHARE_OF_ONE_LETTER * len(questions)
+    ]
     if over:
-        raise QuizError(f"{page}: the marked answers are unbalanced: {', '.join(over)} is correct in more than 40%; reorder options")
+        raise QuizError(
+            f"{page}: the marked answers are unbalanced: {', '.join(over)} is correct in more than 40%; reorder options"
+        )
     never = [letter for letter in letters if counts[letter] == 0]
     if len(questions) >= 10 and never:
         raise QuizError(f"{page}: no question has {', '.join(never)} as its marked answer; reorder options")
@@ -167,19 +187,29 @@ def verify(question: Question, namespace: dict) -> tuple[str, dict]:
         real = str(namespace["answer"])
         matching = [letter for letter, text in question.options.items() if plain(text) == real]
         if matching != [marked]:
-            return (f"{question.name}: the evidence gives {real!r} but option {marked} ({plain(question.options[marked])!r}) "
-                    f"is marked; options matching the evidence: {matching or 'none'}"), {"answer": real}
+            return (
+                f"{question.name}: the evidence gives {real!r} but option {marked} "
+                f"({plain(question.options[marked])!r}) "
+                f"is marked; options matching the evidence: {matching or 'none'}"
+            ), {"answer": real}
         return "", {"answer": real}
     if question.verify == "runs":
         outcomes = {str(k): str(v) for k, v in namespace.get("outcomes", {}).items()}
         if set(outcomes) != set(question.options):
-            return f"{question.name}: its evidence's `outcomes` cover {sorted(outcomes)}, not the options {sorted(question.options)}", {}
+            return (
+                f"{question.name}: its evidence's `outcomes` cover {sorted(outcomes)}, "
+                f"not the options {sorted(question.options)}",
+                {},
+            )
         facts = {"outcomes": outcomes}
         if outcomes[marked] != "runs":
             return f"{question.name}: option {marked} is marked but its run gives {outcomes[marked]!r}", facts
         for letter, error in question.fails_with.items():
             if not outcomes[letter].startswith(f"{error}:"):
-                return f"{question.name}: option {letter} should fail with {error} but its run gives {outcomes[letter]!r}", facts
+                return (
+                    f"{question.name}: option {letter} should fail with {error} but its run gives {outcomes[letter]!r}",
+                    facts,
+                )
         candidates = namespace.get("candidates")
         if candidates is not None and candidates != {letter: plain(text) for letter, text in question.options.items()}:
             return f"{question.name}: the lines its evidence runs are not the options' lines: {candidates}", facts
@@ -189,7 +219,8 @@ def verify(question: Question, namespace: dict) -> tuple[str, dict]:
 
 def evidence_fence(question: Question) -> pages.Fence:
     """The question's evidence as the page's block (expanded, with origins), for the tests to run alone."""
-    text = f'```python exec="on" source="tabbed-right" session="{session(question)}" id="{question.evidence_block}"\n--8<-- "{question.evidence}"\n```\n'
+    options = f'exec="on" source="tabbed-right" session="{session(question)}" id="{question.evidence_block}"'
+    text = f'```python {options}\n--8<-- "{question.evidence}"\n```\n'
     return pages.read_fences(text, f"docs/{question.page}")[0]
 
 
@@ -238,7 +269,11 @@ def render(q: Question, lesson_url: str) -> str:
     code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
     steps = "\n".join(f"{i}. **{step['title']}**  \n    {step['text']}" for i, step in enumerate(q.steps, start=1))
     mistakes = "\n".join(f"- {mistake}" for mistake in q.mistakes)
-    taught = f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n" if q.teaches else ""
+    taught = (
+        f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n"
+        if q.teaches
+        else ""
+    )
     evidence = evidence_fence(q)
     fence = "```python " + " ".join(f'{k}="{v}"' for k, v in evidence.options.items()) + f"\n{evidence.body}```"
     return f"""

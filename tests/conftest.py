@@ -1,11 +1,8 @@
 """Fixtures shared by the tests: the built site, the lesson's snippets run as the page runs them."""
 
-import contextlib
 import functools
 import http.server
-import io
 import os
-import runpy
 import shutil
 import subprocess
 import sys
@@ -63,20 +60,26 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture
-def scratch_project(tmp_path: Path) -> Path:
-    """A copy of the project's sources, for injecting a fault and building it."""
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources in `target`, for injecting faults and building it."""
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+            shutil.copy(source, target / name)
+    return target
+
+
+@pytest.fixture
+def scratch_project(tmp_path: Path) -> Path:
+    """A copy of the project's sources, for injecting a fault and building it."""
+    return copy_project(tmp_path)
 
 
 def run_lesson(src_uri: str) -> tuple[dict, dict[str, str]]:
-    """A page's blocks run as the build runs them: its (first) session's namespace, and what each snippet file printed."""
+    """A page's blocks run as the build runs them: its (first) session's namespace, and what each
+    snippet file printed."""
     page = pages.Page(src_uri)
     namespaces, printed = execution.run_page(page)
     by_file: dict[str, str] = {}
@@ -99,7 +102,7 @@ def served_site(built_site: Path):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the test output is not an access log
+    def log_message(self, format, *args):
         pass
 
 

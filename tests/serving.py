@@ -30,7 +30,7 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
         self.site, self.prefix = site, prefix
         super().__init__(*args, **kwargs)
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         status, body, kind = self.answer(unquote(urlsplit(self.path).path))
         self.send_response(status)
         if status == 301:
@@ -52,7 +52,7 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
                 return 200, target.read_bytes(), mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         return 404, (self.site / "404.html").read_bytes(), "text/html"
 
-    def log_message(self, format, *args):  # noqa: A002 - the test output is not an access log
+    def log_message(self, format, *args):
         pass
 
 

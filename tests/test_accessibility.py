@@ -1,7 +1,6 @@
 """Every built page, in the light and the dark palette, has no WCAG 2.2 AA or best-practice violation."""
 
 import pytest
-
 from a11y import assert_no_axe_violations, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -12,7 +11,7 @@ def page_paths(site) -> list[str]:
     return [page.relative_to(site).as_posix().removesuffix("index.html") for page in sorted(site.rglob("*.html"))]
 
 
-@pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
+@pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
 def test_every_page_has_no_axe_violations(page, built_site, scheme, palette):
     page.emulate_media(color_scheme=scheme)  # Material follows the system's scheme until the reader picks one
     found = {}

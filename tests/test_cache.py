@@ -1,12 +1,12 @@
-"""`make serve`'s execution cache: a reused page is the page a fresh build makes, and an edit re-runs what it touches."""
+"""`make serve`'s execution cache: a reused page is what a fresh build makes; an edit re-runs what it touches."""
 
 import os
 import re
 
 import pytest
+from quiz_checks import questions
 
 from conftest import LESSONS, mkdocs_build
-from quiz_checks import questions
 
 pytestmark = pytest.mark.build
 

@@ -14,10 +14,10 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from serving import hosted_build, pages_server
 
 from conftest import LESSONS
 from lessonkit.csp import inline_script_hashes
-from serving import hosted_build, pages_server
 
 LESSON = LESSONS[0]
 LESSON_URL = LESSON.folder + "/"
@@ -191,7 +191,9 @@ def test_make_serve_live_reload_runs_under_the_serving_policy(browser, scratch_p
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=scratch_project, stderr=subprocess.PIPE, text=True,
+        cwd=scratch_project,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True)

@@ -2,9 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from quiz_checks import questions
 
 from conftest import LESSONS
-from quiz_checks import questions
 
 
 def test_home_lists_the_lessons_in_order_with_their_reading_time(built_site):

@@ -18,6 +18,7 @@ THEME_ERRORS = {
     "Attribute “autocorrect” not allowed on element “input” at this point.",
 }
 
+
 def vnu_errors(pages: list[Path]) -> list[str]:
     """vnu's errors for these files, one line each (file:line: message), the theme's quirks left out."""
     assert shutil.which("java"), "the Nu HTML checker needs java: apt-get install -y default-jre-headless"

@@ -22,7 +22,9 @@ SITE_PATH = urlsplit(os.environ.get("SITE_URL", "")).path or "/"
 def anchors(page: Path) -> set[str]:
     """The ids (and old-style <a name>) a page's #fragments can point to."""
     soup = BeautifulSoup(page.read_text(), "html.parser")
-    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    return {tag["id"] for tag in soup.find_all(id=True)} | {
+        tag["name"] for tag in soup.find_all("a", attrs={"name": True})
+    }
 
 
 def target_file(site: Path, page: Path, path: str) -> Path | None:
@@ -79,7 +81,9 @@ def test_a_markdown_link_to_a_missing_anchor_fails_the_build(scratch_project, mo
         "docs/index.md: a link to a missing anchor built without error; MkDocs only warns about it, so "
         "mkdocs.yml must keep `strict: true` (and `validation: anchors: warn`)"
     )
-    assert "contains a link 'rnn/index.md#no-such-heading', but the doc 'rnn/index.md' does not contain" in result.stderr
+    assert (
+        "contains a link 'rnn/index.md#no-such-heading', but the doc 'rnn/index.md' does not contain" in result.stderr
+    )
 
 
 def test_the_404_page_links_only_from_the_site_root(built_site):

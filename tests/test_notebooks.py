@@ -59,7 +59,7 @@ def downloaded(built_site, lesson) -> nbformat.NotebookNode:
 
 @pytest.fixture(scope="module")
 def fresh_run(built_site, lesson, tmp_path_factory) -> nbformat.NotebookNode:
-    """The downloaded file, run alone in an empty folder on a new kernel, as a reader runs it, plus a learner's cells."""
+    """The downloaded file, run alone in an empty folder on a new kernel as a reader runs it, with a learner's cells."""
     folder = tmp_path_factory.mktemp("reader")
     shutil.copy(built_site / download_path(lesson), folder)
     nb = nbformat.read(folder / Path(lesson.notebook).name, as_version=4)
@@ -77,7 +77,7 @@ def code_cells(nb, learner=False) -> list:
 def test_notebook_cells_are_the_lesson_pages_code_in_page_order(downloaded, lesson):
     cells = code_cells(downloaded)
     assert [c.id for c in cells] == [f.id for f in lesson.page.fences]
-    for cell, fence in zip(cells, lesson.page.fences):
+    for cell, fence in zip(cells, lesson.page.fences, strict=False):
         assert cell.source == notebook._shown(fence.code), fence.id
 
 
@@ -91,7 +91,7 @@ def test_downloaded_notebook_holds_what_its_build_printed_on_a_fresh_kernel(down
     built = code_cells(downloaded)
     assert [cell.execution_count for cell in built] == list(range(1, len(built) + 1))
     rerun = notebook.for_learners(nbformat.from_dict({"cells": code_cells(fresh_run)}))
-    for cell, again in zip(built, rerun.cells):
+    for cell, again in zip(built, rerun.cells, strict=False):
         assert cell.outputs == again.outputs, cell.id
 
 
@@ -116,7 +116,9 @@ def test_notebook_prints_the_same_numbers_as_the_lesson_page_runs(built_site, le
     _, printed = execution.run_page(lesson.page)
     on_the_page = numbers("".join(printed.values()))
     in_a_fresh_kernel = numbers("".join(o.get("text", "") for c in code_cells(fresh_run) for o in c.outputs))
-    on_the_notebook_page = numbers("".join(map(str, soup(built_site, site_path(lesson, "notebook")).select(".jp-OutputArea-output"))))
+    on_the_notebook_page = numbers(
+        "".join(map(str, soup(built_site, site_path(lesson, "notebook")).select(".jp-OutputArea-output")))
+    )
     assert len(on_the_page) > 20
     assert in_a_fresh_kernel == on_the_page
     assert on_the_notebook_page == on_the_page
@@ -144,7 +146,11 @@ def test_page_offers_the_notebook_with_a_labelled_download_button(built_site, le
 
 def test_run_it_yourself_is_in_the_lessons_navigation(built_site, lesson):
     page = site_path(lesson, "lesson")
-    links = [urljoin("/" + page, a["href"]) for a in soup(built_site, page).select(".md-nav__link[href]") if a.get_text(strip=True) == "Run it yourself"]
+    links = [
+        urljoin("/" + page, a["href"])
+        for a in soup(built_site, page).select(".md-nav__link[href]")
+        if a.get_text(strip=True) == "Run it yourself"
+    ]
     assert "/" + site_path(lesson, "notebook").removesuffix("index.html") in links, links
 
 
@@ -164,7 +170,10 @@ LAST_FENCE = FIRST.page.fences[-1]
     [
         ('raise ValueError("injected")\n', f"cell '{LAST_FENCE.id}' raised ValueError: injected"),
         # The kernel dies, but the page's build (which runs the same snippet) lives on.
-        ('import os, sys\nif "ipykernel" in sys.argv[0]:\n    os._exit(1)\n', f"the kernel died running cell '{LAST_FENCE.id}'"),
+        (
+            'import os, sys\nif "ipykernel" in sys.argv[0]:\n    os._exit(1)\n',
+            f"the kernel died running cell '{LAST_FENCE.id}'",
+        ),
     ],
     ids=["a-snippet-raises", "the-kernel-dies"],
 )

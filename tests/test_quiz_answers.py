@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from quiz_checks import questions
 
 from lessonkit import quiz
 from lessonkit.pages import pages
-from quiz_checks import questions
 
 QUIZ_PAGES = [page.src_uri for page in pages() if "```quiz" in page.text]
 ALL = [pytest.param(q, id=f"{page}:{q.id}") for page in QUIZ_PAGES for q in questions(page)]
@@ -31,11 +31,17 @@ def test_conceptual_solution_quotes_numbers_its_lesson_page_shows(question, buil
     """A conceptual solution cites the lesson's run: each number it prints is on the built lesson page."""
     _, printed, _ = quiz.run_evidence(question)
     lesson = BeautifulSoup((built_site / Path(question.page).parent / "index.html").read_text(), "html.parser")
-    results = [block.get_text() for block in lesson.select(".tabbed-block, .admonition") if not block.find_parent(class_="quiz")]
+    results = [
+        block.get_text()
+        for block in lesson.select(".tabbed-block, .admonition")
+        if not block.find_parent(class_="quiz")
+    ]
     shown = set(NUMBER.findall(" ".join(results)))
     quoted = NUMBER.findall(printed)
     assert quoted, f"{question.name}: its evidence cites no number from the lesson"
-    assert set(quoted) <= shown, f"{question.name}: quotes {sorted(set(quoted) - shown)}, which its lesson page does not show"
+    assert set(quoted) <= shown, (
+        f"{question.name}: quotes {sorted(set(quoted) - shown)}, which its lesson page does not show"
+    )
     typed = " ".join([question.question, *question.options.values(), *(s["text"] for s in question.steps)])
     assert not NUMBER.search(typed), f"{question.name}: a number is typed into the question instead of computed"
 
@@ -45,7 +51,13 @@ def test_the_solution_links_to_the_lesson_section_that_teaches_it(question, buil
     lesson = BeautifulSoup((built_site / Path(question.page).parent / "index.html").read_text(), "html.parser")
     heading = lesson.find(id=question.teaches)
     assert heading is not None and heading.name in ("h2", "h3"), f"{question.name}: no heading #{question.teaches}"
-    page = BeautifulSoup((built_site / Path(question.page).with_suffix("") / "index.html").read_text(), "html.parser") if not question.page.endswith("index.md") else lesson
+    page = (
+        BeautifulSoup((built_site / Path(question.page).with_suffix("") / "index.html").read_text(), "html.parser")
+        if not question.page.endswith("index.md")
+        else lesson
+    )
     link = page.select(f"section#{question.id} details.quiz-solution a[href$='#{question.teaches}']")
     assert link, f"{question.name}: its solution does not link to #{question.teaches}"
-    assert link[-1].get_text() == heading.get_text().rstrip("¶").strip(), f"{question.name}: the link is not named after the section"
+    assert link[-1].get_text() == heading.get_text().rstrip("¶").strip(), (
+        f"{question.name}: the link is not named after the section"
+    )

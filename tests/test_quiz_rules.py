@@ -12,9 +12,19 @@ PAGE = "lesson/test.md"
 def question(n: int, letter: str, **fields) -> str:
     why_not = ", ".join(f"{other}: no" for other in "ABCD" if other != letter)
     data = {
-        "id": f"q{n}", "difficulty": "easy", "kind": "conceptual", "evidence": "x.py", "question": f"Question {n}?",
-        "options": "{A: a, B: b, C: c, D: d}", "answer": letter, "why_not": f"{{{why_not}}}",
-        "steps": "[{title: t, text: t}]", "quick_check": "q", "hint": "h", "mistakes": "[m]", "teaches": "a-section",
+        "id": f"q{n}",
+        "difficulty": "easy",
+        "kind": "conceptual",
+        "evidence": "x.py",
+        "question": f"Question {n}?",
+        "options": "{A: a, B: b, C: c, D: d}",
+        "answer": letter,
+        "why_not": f"{{{why_not}}}",
+        "steps": "[{title: t, text: t}]",
+        "quick_check": "q",
+        "hint": "h",
+        "mistakes": "[m]",
+        "teaches": "a-section",
         **fields,
     }
     return "```quiz\n" + "".join(f"{key}: {value}\n" for key, value in data.items() if value is not None) + "```"
@@ -33,7 +43,11 @@ def parse(text: str) -> list[quiz.Question]:
 
 @pytest.mark.parametrize(
     ("key", "problem"),
-    [("BBBBBAACCD", "B (5 of 10) is correct in more than 40%"), ("ABCABCABCA", "no question has D"), ("AAABC", "A (3 of 5)")],
+    [
+        ("BBBBBAACCD", "B (5 of 10) is correct in more than 40%"),
+        ("ABCABCABCA", "no question has D"),
+        ("AAABC", "A (3 of 5)"),
+    ],
 )
 def test_an_unbalanced_key_is_rejected_naming_the_page(key, problem):
     with pytest.raises(quiz.QuizError, match=rf"^{PAGE}: .*{re.escape(problem)}"):
@@ -68,3 +82,11 @@ def test_the_schema_requires_every_field_without_a_default():
     assert {"id", "kind", "evidence", "options", "answer", "hint"} <= set(quiz.REQUIRED)
     with pytest.raises(quiz.QuizError, match=r"question 1 \('q1'\): missing hint"):
         parse(page_with_key("B", hint=None))
+
+
+def test_invalid_yaml_names_the_page_files_own_line():
+    text = "---\nfront: matter\n---\n\n" + page_with_key("B").replace("id: q1\n", "id: q1\ndifficulty: [unclosed\n")
+    line = text.splitlines().index("difficulty: [unclosed") + 1
+    markdown = text.split("---\n", 2)[2]  # MkDocs hands the page over without its front matter
+    with pytest.raises(quiz.QuizError, match=rf"^docs/{PAGE}:{line}: question 1: invalid YAML"):
+        quiz.parse(markdown, PAGE, source=text)

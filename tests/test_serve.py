@@ -28,7 +28,10 @@ def serving(scratch_project, tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LESSON_CACHE": str(tmp_path / "cache")}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=scratch_project, env=env, stderr=subprocess.PIPE, text=True,
+        cwd=scratch_project,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()

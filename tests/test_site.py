@@ -74,7 +74,7 @@ def test_no_stylesheet_imports_from_another_host(built_site):
 
 
 @pytest.mark.parametrize(
-    "html, expected",
+    ("html", "expected"),
     [
         ('<script src="https://cdn.example/x.js"></script>', ["<script src=https://cdn.example/x.js>"]),
         ('<link rel="preconnect" href="https://fonts.gstatic.com">', ["<link href=https://fonts.gstatic.com>"]),
@@ -84,7 +84,7 @@ def test_no_stylesheet_imports_from_another_host(built_site):
         ('<script>import("https://cdn.example/m.js")</script>', ["<script>https://cdn.example/m.js</script>"]),
         ("<style>@import url(//fonts.example/f.css);</style>", ["<style>//fonts.example/f.css</style>"]),
         ('<script type="module">import m from "//cdn.example/m.js"</script>', ["<script>//cdn.example/m.js</script>"]),
-        ('<style>.a{background:url("data:image/svg+xml,<svg xmlns=\'http://www.w3.org/2000/svg\'/>")}</style>', []),
+        ("<style>.a{background:url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>\")}</style>", []),
         ('<script>var base = new URL("../..", location)</script>', []),
     ],
 )

@@ -9,7 +9,6 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-
 from serving import hosted_build
 
 pytestmark = pytest.mark.build
@@ -94,7 +93,9 @@ def test_canonical_links_and_the_sitemap_use_the_prefix(hosted):
     assert canonical == {page: page for page in canonical}
     code, sitemap = fetch(url + "sitemap.xml")
     assert code == 200
-    locations = [loc.text for loc in ElementTree.fromstring(sitemap).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = [
+        loc.text for loc in ElementTree.fromstring(sitemap).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
     assert sorted(locations) == sorted(canonical), locations
     assert {loc: code for loc in locations if (code := status(loc)) != 200} == {}
 

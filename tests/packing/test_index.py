@@ -7,10 +7,10 @@ import matplotlib.pyplot as plt
 import pytest
 import torch
 from bs4 import BeautifulSoup
+from quiz_checks import questions
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
 
 from conftest import ROOT, run_lesson
-from quiz_checks import questions
 
 PAGE = ROOT / "docs" / "packing" / "index.md"
 SNIPPETS = ROOT / "snippets" / "packing" / "index"
@@ -20,7 +20,7 @@ SNIPPETS = ROOT / "snippets" / "packing" / "index"
 def lesson() -> tuple[dict, dict[str, str], list]:
     """The lesson's snippets run in page order in one namespace, what each printed, the figures shown."""
     shown = []
-    with mock.patch.object(plt, "show", lambda: shown.append(plt.gcf())):
+    with mock.patch.object(plt, "show", side_effect=lambda: shown.append(plt.gcf())):
         namespace, printed = run_lesson("packing/index.md")
     yield namespace, printed, shown
     plt.close("all")
@@ -44,7 +44,7 @@ def test_three_sequences_of_different_unsorted_lengths_pad_into_one_batch(lesson
     assert len(sequences) == 3 and len(set(lengths)) == 3
     assert lengths != sorted(lengths, reverse=True), "the lengths must be unsorted, or enforce_sorted never bites"
     assert tuple(padded.shape) == (3, max(lengths), 1)
-    for i, (sequence, n) in enumerate(zip(sequences, lengths)):
+    for i, (sequence, n) in enumerate(zip(sequences, lengths, strict=False)):
         assert torch.equal(padded[i, :n], sequence)
         assert torch.equal(padded[i, n:], torch.zeros(max(lengths) - n, 1))
         values = ", ".join(f"{v:5.2f}" for v in padded[i, :, 0].tolist())
@@ -162,7 +162,8 @@ def test_packed_beats_padded_by_a_clear_margin(lesson):
     padded, packed = namespace["padded_history"], namespace["packed_history"]
     assert packed[-1][1] >= 0.90
     assert packed[-1][1] - padded[-1][1] >= 0.25
-    assert all(pk[1] > pd[1] and pk[0] < pd[0] for pd, pk in zip(padded, packed)), "packed ahead at every epoch"
+    ahead = all(pk[1] > pd[1] and pk[0] < pd[0] for pd, pk in zip(padded, packed, strict=True))
+    assert ahead, "packed ahead at every epoch"
 
 
 def test_training_both_models_takes_under_half_a_cpu_second(lesson):
@@ -171,7 +172,8 @@ def test_training_both_models_takes_under_half_a_cpu_second(lesson):
 
 def test_side_by_side_tables_print_each_epochs_numbers(lesson):
     namespace, printed, _ = lesson
-    for epoch, (padded, packed) in enumerate(zip(namespace["padded_history"], namespace["packed_history"]), start=1):
+    histories = zip(namespace["padded_history"], namespace["packed_history"], strict=True)
+    for epoch, (padded, packed) in enumerate(histories, start=1):
         assert f"| {epoch} | {padded[0]:.3f} | {packed[0]:.3f} |" in printed["experiment"]
         assert f"| {epoch} | {padded[1]:.2f} | {packed[1]:.2f} |" in printed["experiment"]
 
@@ -210,7 +212,7 @@ def test_loss_bars_scale_with_the_loss(lesson):
 def test_plot_is_shown_once_with_both_curves_and_a_label_from_the_numbers(lesson):
     namespace, printed, shown = lesson
     (figure,) = shown
-    loss_ax, accuracy_ax = figure.axes
+    _loss_ax, accuracy_ax = figure.axes
     curves = {line.get_label(): list(line.get_ydata()) for line in accuracy_ax.get_lines()}
     assert curves["packed"] == [acc for _, acc in namespace["packed_history"]]
     assert curves["padded"] == [acc for _, acc in namespace["padded_history"]]
@@ -252,26 +254,11 @@ def test_prediction_trace_heading_counts_its_steps():
 # -- The built page -----------------------------------------------------------------------------
 
 
-def test_page_header_gives_framework_and_reading_time(lesson_html):
-    meta = lesson_html.select_one("h1 + p.lesson-meta").get_text()
-    assert re.fullmatch(r"PyTorch · \d+ min read", meta)
-
-
-def test_page_offers_both_paths_learn_and_test(lesson_html):
-    hrefs = [a["href"] for a in lesson_html.select(".grid.cards a")]
-    assert hrefs == ["practice/", "test/"]
-
-
-def test_key_insight_is_an_admonition_with_no_code_shown(lesson_html):
-    admonition = lesson_html.select_one(".admonition.tip")
-    assert admonition.select_one(".admonition-title").get_text() == "Key insight"
-    assert not admonition.find_parent(class_="tabbed-set")
-
-
 def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
     namespace, _, _ = lesson
     rows = [[td.get_text() for td in tr.select("td")] for tr in lesson_html.select("table tr")]
-    for epoch, (padded, packed) in enumerate(zip(namespace["padded_history"], namespace["packed_history"]), start=1):
+    histories = zip(namespace["padded_history"], namespace["packed_history"], strict=True)
+    for epoch, (padded, packed) in enumerate(histories, start=1):
         assert [str(epoch), f"{padded[0]:.3f}", f"{packed[0]:.3f}"] in rows
         assert [str(epoch), f"{padded[1]:.2f}", f"{packed[1]:.2f}"] in rows
 

@@ -6,10 +6,10 @@ import matplotlib.pyplot as plt
 import pytest
 import torch
 from bs4 import BeautifulSoup
+from quiz_checks import questions
 from torch import nn
 
 from conftest import ROOT, run_lesson
-from quiz_checks import questions
 
 SNIPPETS = ROOT / "snippets" / "rnn" / "index"
 PAGE = ROOT / "docs" / "rnn" / "index.md"
@@ -126,8 +126,11 @@ def test_default_initial_state_is_zeros_and_never_follows_batch_first(lesson):
 
 @pytest.mark.parametrize(
     ("options", "output_shape", "h_n_shape"),
-    [({"num_layers": 2}, (10, 2, 8), (2, 2, 8)), ({"bidirectional": True}, (10, 2, 16), (2, 2, 8)),
-     ({"num_layers": 2, "bidirectional": True}, (10, 2, 16), (4, 2, 8))],
+    [
+        ({"num_layers": 2}, (10, 2, 8), (2, 2, 8)),
+        ({"bidirectional": True}, (10, 2, 16), (2, 2, 8)),
+        ({"num_layers": 2, "bidirectional": True}, (10, 2, 16), (4, 2, 8)),
+    ],
 )
 def test_layers_and_directions_shapes(lesson, options, output_shape, h_n_shape):
     # output: (steps, batch, directions * hidden); h_n: (layers * directions, batch, hidden)
@@ -160,7 +163,7 @@ def test_parameter_count_does_not_depend_on_sequence_length():
     for steps in (1, 5, 100):
         rnn(torch.randn(steps, 1, 10))
         assert sum(p.numel() for p in rnn.parameters()) == 20 * (10 + 20 + 2)
-    assert all(torch.equal(a, b) for a, b in zip(before, rnn.parameters()))
+    assert all(torch.equal(a, b) for a, b in zip(before, rnn.parameters(), strict=False))
 
 
 def test_unrolled_diagram_is_drawn_from_the_sizes_in_the_page_text_colour(lesson):
@@ -210,7 +213,10 @@ def test_training_at_build_takes_at_most_3_cpu_seconds(lesson):
 
 def test_side_by_side_tables_print_each_models_parameters_and_epochs(lesson):
     namespace, printed = lesson
-    for header, column, digits in [("Model | Parameters | Test accuracy", 1, 2), ("Model | Parameters | Test loss", 0, 3)]:
+    for header, column, digits in [
+        ("Model | Parameters | Test accuracy", 1, 2),
+        ("Model | Parameters | Test loss", 0, 3),
+    ]:
         chunk = printed["experiment"][printed["experiment"].index(f"| {header}") :]
         rows = table_rows(chunk, "Model")
         expected = [
@@ -223,7 +229,11 @@ def test_side_by_side_tables_print_each_models_parameters_and_epochs(lesson):
 def test_memoryless_sentence_agrees_with_the_accuracy_table(lesson):
     namespace, printed = lesson
     sentence = next(line for line in printed["experiment"].splitlines() if "memoryless model" in line)
-    shown = [float(v) for row in table_rows(printed["experiment"], "Model | Parameters | Test accuracy")[1:] for v in row[2].split(", ")]
+    shown = [
+        float(v)
+        for row in table_rows(printed["experiment"], "Model | Parameters | Test accuracy")[1:]
+        for v in row[2].split(", ")
+    ]
     low, high = re.search(r"stays between ([\d.]+) and ([\d.]+)", sentence).groups()
     assert (float(low), float(high)) == (min(shown), max(shown))
     assert sentence.startswith("Neither memoryless model leaves chance")
@@ -315,7 +325,9 @@ def test_chance_line_is_drawn_above_the_memoryless_lines(lesson):
     accuracy_axes = next(ax for ax in figure.axes if ax.get_title() == "test accuracy")
     (chance,) = [line for line in accuracy_axes.lines if line.get_label() == "chance"]
     others = [line for line in accuracy_axes.lines if line is not chance]
-    assert all(chance.get_zorder() > line.get_zorder() and chance.get_linewidth() > line.get_linewidth() for line in others)
+    assert all(
+        chance.get_zorder() > line.get_zorder() and chance.get_linewidth() > line.get_linewidth() for line in others
+    )
 
 
 # --- Prediction trace -----------------------------------------------------------------------------
@@ -340,11 +352,15 @@ def test_trace_predicts_at_step_2_the_class_announced_at_step_1(lesson):
     cues = namespace["cues"][namespace["sample"]]
     assert cues[0] != cues[1]
     assert namespace["predicted"] == int(cues[0])
-    assert f"Predicted class: **{namespace['predicted']}**, the class announced at step 1." in printed["prediction_trace"]
+    assert (
+        f"Predicted class: **{namespace['predicted']}**, the class announced at step 1." in printed["prediction_trace"]
+    )
 
 
 def test_trace_headings_count_time_steps_only():
-    headings = re.findall(r"^### (.+)$", PAGE.read_text().split("## Prediction trace")[1].split("\n## ")[0], flags=re.MULTILINE)
+    headings = re.findall(
+        r"^### (.+)$", PAGE.read_text().split("## Prediction trace")[1].split("\n## ")[0], flags=re.MULTILINE
+    )
     steps = [h for h in headings if re.search(r"\bstep\b", h, flags=re.IGNORECASE)]
     assert steps and all(h.startswith("Time step ") for h in steps)
 
@@ -390,7 +406,9 @@ def test_sweep_table_and_trend_sentence_match_the_numbers(lesson):
     near, far = min(shown), max(shown)
     accuracies = [float(acc) for acc, _ in shown.values()]
     steady = accuracies == sorted(accuracies, reverse=True)
-    assert trend.startswith("Accuracy falls with every longer distance" if steady else "Accuracy does not fall steadily")
+    assert trend.startswith(
+        "Accuracy falls with every longer distance" if steady else "Accuracy does not fall steadily"
+    )
     assert f"{shown[near][0]} with the cue {near} step back, {shown[far][0]} with it {far} steps back" in trend
     assert (", which is chance" in trend) == (abs(float(shown[far][0]) - chance) <= 0.10)
     factor = float(shown[near][1]) / float(shown[far][1])
@@ -444,14 +462,27 @@ def test_reader_facing_code_carries_no_remark_about_tests_or_builds():
         text = (SNIPPETS / f"{file}.py").read_text()
         code = text.split(f"# --8<-- [start:{section}]")[1].split(f"# --8<-- [end:{section}]")[0]
         comments = " ".join(re.findall(r"#(.*)$", code, flags=re.MULTILINE))
-        assert not re.search(r"\b(the tests?|tests? (check|read|assert)|pytest|asserted|builds?|markdown-exec|session)\b", comments, re.IGNORECASE), (file, section)
+        assert not re.search(
+            r"\b(the tests?|tests? (check|read|assert)|pytest|asserted|builds?|markdown-exec|session)\b",
+            comments,
+            re.IGNORECASE,
+        ), (file, section)
 
 
 @pytest.mark.parametrize(
     "anchor",
-    ["model-pipeline", "shapes-in-and-out", "layers-and-directions", "counting-parameters",
-     "the-rnn-unrolled-over-time", "why-a-controlled-experiment", "training-trace-epoch-by-epoch",
-     "prediction-trace-by-hand", "where-the-memory-ends", "key-insight"],
+    [
+        "model-pipeline",
+        "shapes-in-and-out",
+        "layers-and-directions",
+        "counting-parameters",
+        "the-rnn-unrolled-over-time",
+        "why-a-controlled-experiment",
+        "training-trace-epoch-by-epoch",
+        "prediction-trace-by-hand",
+        "where-the-memory-ends",
+        "key-insight",
+    ],
 )
 def test_page_has_the_sections_questions_point_at(lesson_html, anchor):
     assert lesson_html.select_one(f"h2#{anchor}, h3#{anchor}")
@@ -466,27 +497,6 @@ def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
         assert [f"{distance} step{'s' if distance > 1 else ''}", f"{accuracy:.2f}", f"{ratio:.1e}"] in rows
 
 
-def test_page_header_gives_framework_and_reading_time(lesson_html):
-    meta = lesson_html.select_one("h1 + p.lesson-meta").get_text()
-    assert re.fullmatch(r"PyTorch · \d+ min read", meta)
-
-
-def test_page_offers_both_paths_learn_and_test(lesson_html):
-    hrefs = [a["href"] for a in lesson_html.select(".grid.cards a")]
-    assert hrefs == ["practice/", "test/"]
-
-
-def test_footer_names_the_torch_version_that_ran(lesson_html):
-    assert lesson_html.select_one(".md-copyright__highlight").get_text().strip() == f"Verified with torch {torch.__version__}"
-
-
-def test_key_insight_is_an_admonition_without_tabs(lesson_html):
-    admonition = lesson_html.select_one(".admonition.tip")
-    assert admonition.select_one(".admonition-title").get_text() == "Key insight"
-    assert admonition.find_parent(class_="tabbed-set") is None and admonition.select(".tabbed-set") == []
-    assert "That memory has limits" in admonition.get_text()
-
-
 def test_model_quiz_marks_remembering_previous_steps():
     (question,) = questions("rnn/index.md")
     assert question.options[question.answer] == "To remember information from previous time steps"
@@ -494,7 +504,9 @@ def test_model_quiz_marks_remembering_previous_steps():
 
 @pytest.mark.browser
 def test_lesson_tables_and_figures_fit_a_phone(browser, served_site):
-    context = browser.new_context(base_url=served_site, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    context = browser.new_context(
+        base_url=served_site, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
     page = context.new_page()
     page.goto("rnn/")
     too_wide = page.evaluate(

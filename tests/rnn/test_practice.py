@@ -3,10 +3,8 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-
 from a11y import assert_no_axe_violations
-from conftest import ROOT
+from bs4 import BeautifulSoup
 from quiz_checks import plain, questions, run_evidence
 
 PAGE = "rnn/practice.md"
@@ -15,13 +13,16 @@ QUESTIONS = {q.id: q for q in questions(PAGE)}
 
 def test_the_page_has_the_five_practice_questions_easy_to_hard():
     assert [(q.number, q.difficulty) for q in QUESTIONS.values()] == [
-        (1, "easy"), (2, "easy"), (3, "medium"), (4, "medium"), (5, "hard")
+        (1, "easy"),
+        (2, "easy"),
+        (3, "medium"),
+        (4, "medium"),
+        (5, "hard"),
     ]
 
 
-
 def test_q2_only_torch_nn_rnn_runs_and_the_others_fail_as_the_solution_says():
-    namespace, printed = run_evidence(QUESTIONS["valid-init"])
+    namespace, _printed = run_evidence(QUESTIONS["valid-init"])
     assert namespace["outcomes"] == {
         "A": "runs",
         "B": "AttributeError: module 'torch.nn' has no attribute 'RNNLayer'",
@@ -69,9 +70,9 @@ def test_built_options_carry_their_why_not_and_the_marked_one_none(built_site):
         assert shown == {letter: why_not.get(letter, "") for letter in question.options}, question.id
 
 
-def test_built_page_shows_progress_out_of_five(built_site):
+def test_built_page_shows_progress_out_of_its_question_count(built_site):
     page = BeautifulSoup((built_site / "rnn" / "practice" / "index.html").read_text(), "html.parser")
-    assert page.select_one(".quiz-progress-text").get_text() == "Progress: (0/5)"
+    assert page.select_one(".quiz-progress-text").get_text() == f"Progress: (0/{len(QUESTIONS)})"
 
 
 def test_without_javascript_the_answer_is_only_inside_the_closed_solution(built_site):
@@ -139,7 +140,7 @@ def test_check_with_nothing_chosen_records_nothing_and_says_so(page):
     feedback = page.locator("#output-shape .quiz-feedback")
     assert feedback.inner_text() == "Choose an answer first: nothing was recorded."
     assert feedback.get_attribute("aria-live") == "polite"
-    assert progress(page) == "Progress: (0/5), 0 correct"
+    assert progress(page) == f"Progress: (0/{len(QUESTIONS)}), 0 correct"
     assert page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('lesson-quiz'))") == []
 
 
@@ -148,13 +149,13 @@ def test_wrong_then_right_gives_feedback_but_the_score_keeps_the_first_answer(pa
     page.goto("rnn/practice/")
     assert answer(page, "output-shape", "B").startswith("Not quite.")
     assert answer(page, "output-shape", "C") == "Correct. Your score keeps your first answer, B."
-    assert progress(page) == "Progress: (1/5), 0 correct"
+    assert progress(page) == f"Progress: (1/{len(QUESTIONS)}), 0 correct"
     assert page.locator(".quiz-rule").inner_text() == (
         "Your first checked answer to each question is the one that counts; "
         "try again as often as you like for feedback."
     )
     page.reload()
-    assert progress(page) == "Progress: (1/5), 0 correct"
+    assert progress(page) == f"Progress: (1/{len(QUESTIONS)}), 0 correct"
     assert page.locator("#output-shape .quiz-options input[value='B']").is_checked()
 
 
@@ -173,7 +174,7 @@ def test_after_reset_a_solution_still_shows_its_evidence(page):
     answer(page, "output-shape", "C")
     answer(page, "input-size-error", "B")
     page.locator(".quiz-reset").click()
-    assert progress(page) == "Progress: (0/5), 0 correct"
+    assert progress(page) == f"Progress: (0/{len(QUESTIONS)}), 0 correct"
     assert page.locator(".quiz-options input:checked").count() == 0
     assert [page.locator(f"#{q} .quiz-feedback").inner_text() for q in ("output-shape", "input-size-error")] == ["", ""]
     for question_id, evidence in [("output-shape", "(4, 2, 3)"), ("input-size-error", "Expected 8, got 10")]:
@@ -206,7 +207,7 @@ def test_after_instant_navigation_the_quiz_works_with_one_listener_per_button(pa
     counts = page.evaluate("[...document.querySelectorAll('.quiz-check, .quiz-reset')].map((b) => b.quizClicks)")
     assert counts == [1] * (len(QUESTIONS) + 1)
     assert answer(page, "output-shape", "C") == "Correct."
-    assert progress(page) == "Progress: (1/5), 1 correct"
+    assert progress(page) == f"Progress: (1/{len(QUESTIONS)}), 1 correct"
 
 
 @pytest.mark.browser
@@ -214,13 +215,13 @@ def test_progress_survives_a_reload_and_reset_clears_it(page):
     page.goto("rnn/practice/")
     answer(page, "output-shape", "C")
     answer(page, "valid-init", "B")
-    assert page.locator(".quiz-progress-text").inner_text() == "Progress: (2/5), 1 correct"
+    assert page.locator(".quiz-progress-text").inner_text() == f"Progress: (2/{len(QUESTIONS)}), 1 correct"
     page.reload()
-    assert page.locator(".quiz-progress-text").inner_text() == "Progress: (2/5), 1 correct"
+    assert page.locator(".quiz-progress-text").inner_text() == f"Progress: (2/{len(QUESTIONS)}), 1 correct"
     assert page.locator("#output-shape input[value='C']").is_checked()
     assert page.locator("#valid-init .quiz-feedback").inner_text().startswith("Not quite.")
     page.locator(".quiz-reset").click()
-    assert page.locator(".quiz-progress-text").inner_text() == "Progress: (0/5), 0 correct"
+    assert page.locator(".quiz-progress-text").inner_text() == f"Progress: (0/{len(QUESTIONS)}), 0 correct"
     page.reload()
     assert not page.locator("#output-shape input[value='C']").is_checked()
     assert page.locator("#output-shape .quiz-feedback").inner_text() == ""

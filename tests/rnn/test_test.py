@@ -3,7 +3,6 @@
 from collections import Counter
 
 import pytest
-
 from quiz_checks import plain, questions, run_evidence
 
 QUESTIONS = {q.id: q for q in questions("rnn/test.md")}
@@ -18,7 +17,6 @@ def test_ten_questions_with_at_least_three_of_each_difficulty():
 def test_no_practice_question_is_reused_verbatim():
     practice = {q.question for q in questions("rnn/practice.md")}
     assert practice.isdisjoint(q.question for q in QUESTIONS.values())
-
 
 
 def test_the_key_is_balanced_no_letter_over_four_of_ten_and_every_letter_right_once():
@@ -81,10 +79,13 @@ def test_the_score_counts_each_first_answer_through_a_full_run(page):
     counts = {level: sum(q.difficulty == level for q in QUESTIONS.values()) for level in ("easy", "medium", "hard")}
     right = counts["easy"] + counts["hard"]
     score = (
-        f"Finished. Score: {right}/10 (easy {counts['easy']}/{counts['easy']}, "
+        f"Finished. Score: {right}/{len(QUESTIONS)} (easy {counts['easy']}/{counts['easy']}, "
         f"medium 0/{counts['medium']}, hard {counts['hard']}/{counts['hard']})"
     )
     assert page.locator(".quiz-score").inner_text() == score
-    assert page.locator(".quiz-progress-text").inner_text() == f"Progress: (10/10), {right} correct"
+    assert (
+        page.locator(".quiz-progress-text").inner_text()
+        == f"Progress: ({len(QUESTIONS)}/{len(QUESTIONS)}), {right} correct"
+    )
     page.reload()
     assert page.locator(".quiz-score").inner_text() == score

@@ -74,7 +74,8 @@ for distance, (accuracy, ratio) in shown.items():
 at_chance = [d for d, (acc, _) in shown.items() if abs(float(acc) - CHANCE) <= 0.10]
 remembered = [d for d, (acc, _) in shown.items() if float(acc) - CHANCE > 0.10]
 accuracies = [float(acc) for acc, _ in shown.values()]
-steady = "falls with every longer distance" if accuracies == sorted(accuracies, reverse=True) else "does not fall steadily"
+falling = accuracies == sorted(accuracies, reverse=True)
+steady = "falls with every longer distance" if falling else "does not fall steadily"
 trend = [
     f"Accuracy {steady}: {near_acc} with the cue {near} step back, {far_acc} with it {far} steps back"
     f"{', which is chance' if far in at_chance else ''} ({CHANCE:.2f}).",

@@ -69,7 +69,8 @@ def formula(inputs: int, hidden: int, layers: int = 1, directions: int = 1) -> t
 
 print("| `nn.RNN(...)` | Formula | `sum(p.numel())` |")
 print("|---|---|---:|")
-for inputs, hidden, layers, bidirectional in [(5, 8, 1, False), (10, 4, 1, False), (3, 16, 1, False), (5, 8, 2, False), (5, 8, 1, True)]:
+sizes = [(5, 8, 1, False), (10, 4, 1, False), (3, 16, 1, False), (5, 8, 2, False), (5, 8, 1, True)]
+for inputs, hidden, layers, bidirectional in sizes:
     module = nn.RNN(inputs, hidden, num_layers=layers, bidirectional=bidirectional)
     counted = sum(p.numel() for p in module.parameters())
     text, value = formula(inputs, hidden, layers, 2 if bidirectional else 1)
@@ -101,7 +102,7 @@ def unrolled(inputs: int, hidden: int, steps: int) -> str:
     shown = [1, 2, steps]  # the first two steps, then the last
     xs = [100, 185, 290]
     parts = [box(30, 100, sub("h", "0")), '<text x="30" y="132" text-anchor="middle">zeros</text>']
-    for t, cx in zip(shown, xs):
+    for t, cx in zip(shown, xs, strict=False):
         parts += [box(cx, 170, sub("x", str(t))), box(cx, 100, sub("h", str(t))), arrow(cx, 157, cx, 114),
                   arrow(cx, 87, cx, 44), f'<text x="{cx}" y="34" text-anchor="middle">output[{t - 1}]</text>']
     parts += [arrow(52, 100, 77, 100), arrow(122, 100, 162, 100), arrow(207, 100, 227, 100),

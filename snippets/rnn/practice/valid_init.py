@@ -1,6 +1,6 @@
 """Practice question: which line creates a simple RNN layer? Each candidate is run (docs/rnn/practice.md)."""
 
-import torch  # noqa: F401 - the candidates use it
+import torch
 
 candidates = {
     "A": "rnn = torch.nn.RNN(input_size=10, hidden_size=20, num_layers=1)",
