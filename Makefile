@@ -42,7 +42,7 @@ test: lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 check: lint
-	$(BIN)/python -m pytest -m "not build and not browser and not site"
+	$(BIN)/python -m pytest -m "not build and not browser and not site and not slow"
 
 bench: install $(LIGHTHOUSE)
 	$(BIN)/python bench/bench.py

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow
 SNIPPETS = sorted(path.relative_to(ROOT) for path in (ROOT / "snippets").rglob("*.py"))
 
 
