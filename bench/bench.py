@@ -13,7 +13,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from lessonkit.pages import PROJECT_FILES, lessons  # what a build reads; the lessons the site declares
 from lessonkit.pages import pages as all_pages
+from lessonkit.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -78,31 +78,18 @@ def serve_edits(env: dict, edits: list, runs: int = RUNS) -> list[tuple[float, l
             if env.get("MARKDOWN_EXEC") != "false"
             else env
         )
-        server = subprocess.Popen(
-            [BIN / "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
-            cwd=scratch,
-            env=env,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        lines: list[str] = []
-        threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()
-        wait_for(lines, "Serving on", 0)
         results = []
-        try:
+        with serving(Path(scratch), env, python=str(BIN / "python")) as server:
             for edit in edits:
                 times, ran = [], set()
                 for run in range(runs):
-                    seen = len(lines)
+                    seen = len(server.lines)
                     edit(Path(scratch), run)
                     start = time.perf_counter()
-                    wait_for(lines, "Reloading browsers", seen)
+                    server.wait_for("Reloading browsers", seen, timeout=300)
                     times.append(time.perf_counter() - start)
-                    ran |= {m[1] for line in lines[seen:] if (m := re.search(r"-  ([\w/.-]+): ran", line))}
+                    ran |= {m[1] for line in server.lines[seen:] if (m := re.search(r"-  ([\w/.-]+): ran", line))}
                 results.append((statistics.median(times), sorted(ran)))
-        finally:
-            server.terminate()
-            server.wait(30)
     return results
 
 
@@ -114,20 +101,6 @@ def append_to(relative: str, text: str):
             file.write(text.format(run=run))
 
     return edit
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(lines: list[str], text: str, start: int, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while not any(text in line for line in lines[start:]):
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"mkdocs serve never said {text!r}:\n{''.join(lines)}")
-        time.sleep(0.02)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):

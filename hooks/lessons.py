@@ -24,6 +24,8 @@ def on_config(config):
     for lesson in pages.lessons():
         group = []
         for title, part in PAGES:
+            if part == "notebook" and "mkdocs-jupyter" not in config.plugins:
+                continue  # no notebook pages without the plugin that renders them (make bench's variant)
             target = {"lesson": lesson.page, "notebook": lesson.notebook}.get(part) or getattr(lesson, part)
             if target is not None:
                 group.append({title: target if isinstance(target, str) else target.src_uri})

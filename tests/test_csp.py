@@ -6,17 +6,13 @@ anywhere (a page, a swap by instant navigation, a click) is reported with its pa
 
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import threading
-import time
 
 import pytest
 from bs4 import BeautifulSoup
 from serving import hosted_build, pages_server
 
 from conftest import LESSONS
+from lessonkit import serve
 from lessonkit.csp import inline_script_hashes
 
 LESSON = LESSONS[0]
@@ -177,45 +173,20 @@ def test_the_browser_blocks_a_script_from_another_host_and_an_unhashed_inline_sc
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.browser
 @pytest.mark.build
 def test_make_serve_live_reload_runs_under_the_serving_policy(browser, scratch_project, monkeypatch):
     monkeypatch.setenv("MARKDOWN_EXEC", "false")  # the policy is the point here, not the pages' output
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=scratch_project,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True)
-    reader.start()
-    try:
-        deadline = time.monotonic() + 240
-        while not any("Serving on" in line for line in lines):
-            assert server.poll() is None and time.monotonic() < deadline, "".join(lines)
-            time.sleep(0.2)
+    with serve.serving(scratch_project) as server:
         context = browser.new_context()
         violations: list[str] = []
         context.expose_function("__cspViolation", lambda text: violations.append(text))
         context.add_init_script(LISTENER)
         page = context.new_page()
         with page.expect_request(re.compile(r"/livereload/\d+/\d+")):  # the injected script polls
-            page.goto(f"http://127.0.0.1:{port}/{LESSON_URL}")
+            page.goto(server.url + LESSON_URL)
         page.wait_for_timeout(500)  # not networkidle: the live-reload poll stays open
         assert "'unsafe-inline'" in script_sources(policy_of(page.content()))
         assert violations == []
         context.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        reader.join(timeout=30)
-        server.stderr.close()
