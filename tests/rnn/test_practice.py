@@ -11,16 +11,6 @@ PAGE = "rnn/practice.md"
 QUESTIONS = {q.id: q for q in questions(PAGE)}
 
 
-def test_the_page_has_the_five_practice_questions_easy_to_hard():
-    assert [(q.number, q.difficulty) for q in QUESTIONS.values()] == [
-        (1, "easy"),
-        (2, "easy"),
-        (3, "medium"),
-        (4, "medium"),
-        (5, "hard"),
-    ]
-
-
 def test_q2_only_torch_nn_rnn_runs_and_the_others_fail_as_the_solution_says():
     namespace, _printed = run_evidence(QUESTIONS["valid-init"])
     assert namespace["outcomes"] == {

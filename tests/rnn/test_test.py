@@ -8,12 +8,6 @@ from quiz_checks import plain, questions, run_evidence
 QUESTIONS = {q.id: q for q in questions("rnn/test.md")}
 
 
-def test_ten_questions_with_at_least_three_of_each_difficulty():
-    assert len(QUESTIONS) == 10
-    for level in ("easy", "medium", "hard"):
-        assert sum(q.difficulty == level for q in QUESTIONS.values()) >= 3, level
-
-
 def test_no_practice_question_is_reused_verbatim():
     practice = {q.question for q in questions("rnn/practice.md")}
     assert practice.isdisjoint(q.question for q in QUESTIONS.values())
