@@ -49,7 +49,7 @@ def on_page_context(context, page, config, nav):
         for label, quiz_page in [("practice", lesson.practice), ("test", lesson.test)]:
             if quiz_page is not None:
                 built = by_uri[quiz_page.src_uri]
-                total = quiz_page.text.count("```quiz")
+                total = len(pages.QUIZ_FENCE.findall(quiz_page.text))  # as {{ questions }} counts them
                 parts.append(
                     f'<a href="{link(built)}">{label}</a> <span class="track-progress" data-quiz-page="{link(built)}" '
                     f'data-total="{total}" hidden></span>'

@@ -182,10 +182,6 @@ class Lesson:
         return _sibling(self, "test.md")
 
     @property
-    def quiz_pages(self) -> list[Page]:
-        return [self.page, *filter(None, [self.practice, self.test])]
-
-    @property
     def title(self) -> str:
         return re.search(r"^# (.+)$", self.page.text, flags=re.M).group(1).strip()
 
