@@ -49,6 +49,10 @@ class Question:
     code: str | None = None  # snippet path[:section] shown with the question (not run)
     verify: str | None = None  # verified only: "value" or "runs"
     fails_with: dict[str, str] | None = None  # verify: runs: the error type each wrong option ends in
+    # part -> Python expression(s) that must hold in the evidence's namespace after its run: a sentence
+    # of that part states a result. Parts: an option letter (its why_not), question, steps, quick_check,
+    # hint, mistakes. (Evaluated by the build: issue 19.)
+    claims: dict[str, str | list[str]] | None = None
 
     @property
     def name(self) -> str:
