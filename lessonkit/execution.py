@@ -54,7 +54,13 @@ def run_code(fence: pages.Fence, namespace: dict, where: str, timeout: float = D
     buffer, imported = io.StringIO(), set()
     timer = _Watchdog(threading.get_ident(), timeout)
     try:
-        with contextlib.redirect_stdout(buffer), _tracking_imports(imported), _snippet_path(fence), timer:
+        with (
+            contextlib.redirect_stdout(buffer),
+            _tracking_imports(imported),
+            _snippet_path(fence),
+            _displaying(),
+            timer,
+        ):
             exec(compile(fence.code, f"<block {fence.id}>", "exec"), namespace)
     except BlockTimeout:
         raise BlockFailed(f"{where}: block '{fence.id}' ran longer than {timeout:g} s (an endless loop?)") from None
@@ -132,6 +138,32 @@ def _snippet_path(fence: pages.Fence):
     finally:
         for folder in folders:
             sys.path.remove(folder)
+
+
+_REPRS = ("_repr_markdown_", "_repr_html_", "_repr_svg_")  # what the page can show, best first
+
+
+def show(*objects) -> None:
+    """IPython's `display` as the page shows it: each object's richest Markdown-compatible form, printed."""
+    for obj in objects:
+        method = next((getattr(obj, name) for name in _REPRS if hasattr(obj, name)), None)
+        shown = method() if method else None
+        shown = shown[0] if isinstance(shown, tuple) else shown  # (data, metadata)
+        print(str(obj) if shown is None else shown)
+
+
+@contextlib.contextmanager
+def _displaying():
+    """`from IPython.display import display` inside a block gets `show`: the notebook and the page render alike."""
+    import IPython.core.display_functions as functions
+    import IPython.display as public
+
+    saved = public.display, functions.display
+    public.display = functions.display = show
+    try:
+        yield
+    finally:
+        public.display, functions.display = saved
 
 
 def forget_snippet_modules() -> None:
