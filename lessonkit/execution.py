@@ -146,8 +146,8 @@ _REPRS = ("_repr_markdown_", "_repr_html_", "_repr_svg_")  # what the page can s
 def show(*objects) -> None:
     """IPython's `display` as the page shows it: each object's richest Markdown-compatible form, printed."""
     for obj in objects:
-        method = next((getattr(obj, name) for name in _REPRS if hasattr(obj, name)), None)
-        shown = method() if method else None
+        forms = (getattr(obj, name)() for name in _REPRS if hasattr(obj, name))  # a repr may decline: None
+        shown = next((form for form in forms if form is not None), None)
         shown = shown[0] if isinstance(shown, tuple) else shown  # (data, metadata)
         print(str(obj) if shown is None else shown)
 
