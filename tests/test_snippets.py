@@ -28,6 +28,7 @@ def _run_alone(path: str, seed: int) -> str:
     from lessonkit import execution
 
     execution.use_figures()  # plt.show() prints the figure, so a drawn plot is compared too
+    execution.forget_snippet_modules()  # the fork inherits modules an earlier test imported (another `experiment`)
     torch.manual_seed(seed)
     random.seed(seed)
     os.chdir(ROOT)
