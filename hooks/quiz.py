@@ -7,13 +7,13 @@ option right there: a page never shows an answer that its own evidence contradic
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 import re
 from pathlib import Path
 
-from lessonkit import execution, failures, quiz
+from lessonkit import quiz
+from lessonkit.runner import BUILD
 
 _teaches: list[tuple[quiz.Question, str]] = []  # (question, the lesson page it points at)
 _titles: dict[tuple[str, str], str] = {}  # (lesson page, anchor) -> heading title
@@ -30,29 +30,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if "```quiz" not in markdown:
         return markdown
     name = page.file.src_uri
-    errors: list[str] = []  # every bad question of the page is reported (at the build's end), not just the first
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    questions = quiz.parse(
-        markdown, name, require_why_not="<!-- quiz-progress -->" in markdown, source=source, errors=errors
-    )
-    try:
-        quiz.check_page(questions, name)
-    except quiz.QuizError as error:
-        errors.append(str(error))
+    questions = BUILD.page(name).read_questions(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
     lesson = str(Path(name).parent / "index.md")  # a lesson's pages sit beside it
     link = "" if name == lesson else os.path.relpath(lesson, Path(name).parent)
-    rendered = {}
-    for q in questions:
-        try:
-            quiz.check_snippets(q)
-        except quiz.QuizError as error:
-            errors.append(str(error))
-            continue
-        execution.expect(name, q.evidence_block, functools.partial(quiz.verify, q))
-        _teaches.append((q, lesson))
-        rendered[q.number] = quiz.render(q, link)
-    for error in errors:
-        failures.record(name, error)
+    rendered = {q.number: quiz.render(q, link) for q in questions}
+    _teaches.extend((q, lesson) for q in questions)
     numbers = iter(range(1, len(quiz.FENCE.findall(markdown)) + 1))
     body = quiz.FENCE.sub(lambda _: rendered.get(next(numbers), ""), markdown)  # a bad question shows nothing
     total = len(questions)
@@ -70,7 +52,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
     name = page.file.src_uri
 
     def outcome(match: re.Match) -> str:
-        facts = execution.FACTS.get((name, f"{match[1]}-evidence"), {})
+        facts = BUILD.page(name).facts.get(f"{match[1]}-evidence", {})
         return html.escape(facts.get("outcomes", {}).get(match[2], ""), quote=True)
 
     return _WHY_NOT.sub(outcome, html_text)
@@ -82,7 +64,7 @@ def on_env(env, config, files):
         file = files.get_file_from_path(lesson)
         headings = {item.id: item.title for item in _flatten(file.page.toc)} if file and file.page else {}
         if q.teaches not in headings:
-            failures.record(q.page, f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id")
+            BUILD.record(q.page, f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id")
         _titles[(lesson, q.teaches)] = headings.get(q.teaches, q.teaches)
     return env
 

@@ -15,14 +15,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from lessonkit import execution, pages
+from lessonkit.pages import QUIZ_FENCE as FENCE
 
 DIFFICULTIES = ("easy", "medium", "hard")
 KINDS = ("verified", "conceptual")
 VERIFY = ("value", "runs")
-FENCE = re.compile(r"^```quiz\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 MAX_SHARE_OF_ONE_LETTER = 0.4  # on a page of 5 or more questions
 
 
@@ -71,8 +70,8 @@ FIELDS = [f.name for f in dataclasses.fields(Question) if f.name not in ("number
 REQUIRED = [f.name for f in dataclasses.fields(Question) if f.default is dataclasses.MISSING and f.name in FIELDS]
 
 
-class QuizError(PluginError):
-    pass
+class QuizError(Exception):
+    """A malformed question or a broken page-wide rule; the message names the page and the question."""
 
 
 def parse(
