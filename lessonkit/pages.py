@@ -7,6 +7,7 @@ fence's expanded code keeps its origin (snippet file and line), so an error can 
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -227,6 +228,28 @@ def lessons() -> list[Lesson]:
 def pages() -> list[Page]:
     """Every Markdown page of the site."""
     return [Page(str(path.relative_to(docs()))) for path in sorted(docs().rglob("*.md"))]
+
+
+_FENCED = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.M | re.S)
+
+
+def headings(src_uri: str) -> dict[str, str]:
+    """A page's headings, id -> title, as its table of contents has them ({} for a missing page)."""
+    page = Page(src_uri)
+    return _headings(page.text) if page.path.is_file() else {}
+
+
+@functools.lru_cache(maxsize=16)
+def _headings(text: str) -> dict[str, str]:
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert(_FENCED.sub("", text))  # a code block's comment lines are no headings
+
+    def walk(tokens):
+        for token in tokens:
+            yield token["id"], html.unescape(token["name"])
+            yield from walk(token["children"])
+
+    return dict(walk(md.toc_tokens))
 
 
 def built_html(src_uri: str) -> str:

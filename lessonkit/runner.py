@@ -34,6 +34,7 @@ class PageRun:
     facts: dict[str, dict] = field(default_factory=dict)  # block id -> what its checks kept
     failures: list[str] = field(default_factory=list)
     checks: dict[str, list[Check]] = field(default_factory=dict)  # block id -> checks of its namespace
+    questions: dict = field(default_factory=dict)  # question id -> lessonkit.quiz.Question, the valid ones
     failed_sessions: set[str] = field(default_factory=set)
     deps: set[Path] = field(default_factory=set)  # the files its run read (includes, imports, runpy, open)
     key: str = ""
@@ -60,7 +61,7 @@ class PageRun:
         questions = pages.QUIZ_FENCE.findall(file_text if file_text is not None else markdown)
         blocks = [(f.id, f.session, f.options, f.code) for f in fences]
         self.key = cache.key(self.src_uri, blocks, questions)  # the questions' YAML too: an answer key change re-runs
-        self.stored = cache.load(_cache_name(self.src_uri), self.key) if fences else None
+        self.stored = cache.load(_cache_name(self.src_uri), self.key) if fences or questions else None
         if self.stored:
             self.facts.update(self.stored["facts"])
         return self
@@ -90,6 +91,7 @@ class PageRun:
             valid.append(q)
         for error in errors:
             self.fail(error)
+        self.questions = {q.id: q for q in valid}
         return valid
 
     @classmethod
@@ -115,6 +117,9 @@ class PageRun:
         fence = self.fences.get(fence.id, fence)
         if self.stored and fence.id in self.stored["outputs"]:
             return self.stored["outputs"][fence.id]
+        if fence.id in self.outputs:  # a question's evidence runs before its question renders around it
+            return self.outputs[fence.id]
+        self.deps |= set(fence.includes)
         session = fence.session or f"alone:{fence.id}"
         if session in self.failed_sessions:
             return ""  # an earlier block of its session failed: that error is the one to fix
@@ -155,11 +160,11 @@ class PageRun:
     def finish(self) -> str:
         """Save the cache entry of a run that had no failure; a line for the log."""
         if self.stored:
-            return f"{self.src_uri}: reused the results of {len(self.fences)} blocks (cache)"
+            return f"{self.src_uri}: reused the results of {len(self.stored['outputs'])} blocks (cache)"
         if not self.failures:
             entry = {"outputs": self.outputs, "facts": self.facts}
             cache.save(_cache_name(self.src_uri), self.key, entry, self.deps)
-        return f"{self.src_uri}: ran {len(self.fences)} blocks in {self.seconds:.1f} s"
+        return f"{self.src_uri}: ran {len(self.outputs)} blocks in {self.seconds:.1f} s"
 
 
 @dataclass
@@ -167,6 +172,7 @@ class Build:
     """One build's state: reset at the start of each build (also each rebuild of `mkdocs serve`)."""
 
     serving: bool = False  # `mkdocs serve`: a failed page becomes an error page instead of failing the build
+    executing: bool = True  # markdown-exec on (off: MARKDOWN_EXEC=false, code shown but not run)
     timeout: float = execution.DEFAULT_TIMEOUT  # mkdocs.yml's extra.exec_timeout
     runs: dict[str, PageRun] = field(default_factory=dict)  # page (or notebook) src_uri -> its run
     current: PageRun | None = None  # the page being rendered

@@ -40,6 +40,7 @@ def configure(config):
     """The project this build reads, plots into the page, and lessonkit running every exec fence's code."""
     pages.use_project(Path(config.config_file_path).parent)
     execution.use_figures()
+    BUILD.executing = executing(config)
     fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
     for fence in fences:  # markdown-exec's own entries (its on_config ran first): same validator, our runner
         if fence.get("name") in EXEC_LANGUAGES:
@@ -62,9 +63,9 @@ def _run(code: str, returncode=None, session=None, id=None, **extra) -> str:
 
 def start_page(markdown: str, page, config) -> str:
     """Read the page's fences into its run (the cache entry too), before any fence renders."""
+    BUILD.current = BUILD.page(page.file.src_uri)
     if not executing(config):  # show the code as plain fences (Markdown cannot read `exec="on"` info without it)
         return _PLAIN_FENCE.sub(r"\1python", markdown)
-    BUILD.current = BUILD.page(page.file.src_uri)
     BUILD.current.read(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
     return markdown
 
@@ -79,7 +80,7 @@ def finish_page(html: str, page, config) -> str:
         label = f"'{block.group(1)}'" if block else "without an id"
         BUILD.record(name, f"{name}: code block {label} was not executed (invalid fence option?)")
     run = BUILD.runs.get(name)
-    if run is not None and run.fences:
+    if run is not None and (run.outputs or run.stored):
         log.info(run.finish())
     return html
 
