@@ -9,7 +9,6 @@ contract: for `verify: value` it sets `answer` (compared with the marked option'
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -241,78 +240,3 @@ def run_evidence(question: Question) -> tuple[dict, str, str]:
     if not printed.strip():
         problem = problem or f"{question.name}: its evidence prints nothing into the solution"
     return namespace, printed, problem
-
-
-def _attribute(text: str) -> str:
-    """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
-    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
-
-
-WHY_NOT_FROM_EVIDENCE = "@@why-not:{id}:{letter}@@"  # filled in from the run once it has happened
-TEACHES_TITLE = "@@teaches-title:{anchor}@@"  # the lesson section's title, once the lesson page is rendered
-
-
-def render(q: Question, lesson_url: str) -> str:
-    """Markdown (with md_in_html) for one question: radios, a check button, feedback, a closed solution.
-
-    `lesson_url`: the lesson page as a Markdown link from this page ("" on the lesson page itself)."""
-
-    def why_not(letter: str) -> str:
-        if letter == q.answer:
-            return ""
-        if q.verify == "runs":
-            return WHY_NOT_FROM_EVIDENCE.format(id=q.id, letter=letter)
-        return _attribute(q.why_not.get(letter, ""))
-
-    options = "\n".join(
-        f'<label data-why-not="{why_not(letter)}"><input type="radio" name="{q.id}" value="{letter}"> '
-        f"<span>**{letter}.** {text}</span></label>"
-        for letter, text in q.options.items()
-    )
-    code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
-    steps = "\n".join(f"{i}. **{step['title']}**  \n    {step['text']}" for i, step in enumerate(q.steps, start=1))
-    mistakes = "\n".join(f"- {mistake}" for mistake in q.mistakes)
-    taught = (
-        f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n"
-        if q.teaches
-        else ""
-    )
-    evidence = evidence_fence(q)
-    fence = "```python " + " ".join(f'{k}="{v}"' for k, v in evidence.options.items()) + f"\n{evidence.body}```"
-    return f"""
-<section class="quiz" id="{q.id}" data-answer="{q.answer}" data-difficulty="{q.difficulty}" markdown="block">
-
-## Question {q.number} {{: #{q.id}-title }}
-
-<span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
-
-{q.question.strip()}
-{code}
-<fieldset class="quiz-options" markdown="block">
-<legend>Choose one answer</legend>
-{options}
-</fieldset>
-
-<button type="button" class="md-button quiz-check" hidden>Check answer</button>
-<p class="quiz-feedback" aria-live="polite"></p>
-
-<details class="quiz-solution" markdown="block">
-<summary>Solution</summary>
-
-{steps}
-
-{fence}
-
-**Final answer:** {q.options[q.answer]} → option {q.answer}
-
-**Quick check:** {q.quick_check}
-
-<p class="quiz-hint" markdown="span">**Hint:** {html.escape(q.hint, quote=False)}</p>
-
-**Common mistakes:**
-
-{mistakes}
-{taught}
-</details>
-</section>
-"""
