@@ -42,15 +42,17 @@ class PageRun:
     seconds: float = 0.0  # time spent running its blocks (not waiting for other pages)
 
     # -- reading -----------------------------------------------------------------------------------------
-    def read(self, markdown: str, file_text: str | None = None) -> PageRun:
-        """Take the page's exec fences from `markdown` (as the build has it); lines named by `file_text`'s numbers."""
+    def read(self, markdown: str, file_text: str | None = None) -> str:
+        """Take the page's exec fences from `markdown` (as the build has it); lines named by `file_text`'s numbers.
+
+        Returns the Markdown to build: without the include lines of missing snippets (each a failure)."""
         page_file = f"docs/{self.src_uri}"
         try:
             fences = pages.read_fences(markdown, page_file)
         except pages.SnippetMissingError as error:
             message, include = _missing_include(markdown, error)
             self.fail(f"{self.src_uri}: {message}")  # the page builds without that line; the build fails at its end
-            return self.read(markdown.replace(include, ""), file_text) if include else self
+            return self.read(markdown.replace(include, ""), file_text) if include else markdown
         if file_text is not None:
             _with_file_lines(fences, file_text, page_file)
         ids = [fence.id for fence in fences]
@@ -64,7 +66,7 @@ class PageRun:
         self.stored = cache.load(_cache_name(self.src_uri), self.key) if fences or questions else None
         if self.stored:
             self.facts.update(self.stored["facts"])
-        return self
+        return markdown
 
     def read_questions(self, markdown: str, source: str) -> list:
         """The page's valid questions (each bad one recorded as a failure), each evidence checked when it runs.

@@ -66,8 +66,7 @@ def start_page(markdown: str, page, config) -> str:
     BUILD.current = BUILD.page(page.file.src_uri)
     if not executing(config):  # show the code as plain fences (Markdown cannot read `exec="on"` info without it)
         return _PLAIN_FENCE.sub(r"\1python", markdown)
-    BUILD.current.read(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
-    return markdown
+    return BUILD.current.read(markdown, Path(page.file.abs_src_path).read_text(encoding="utf-8"))
 
 
 def finish_page(html: str, page, config) -> str:
