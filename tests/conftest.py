@@ -15,7 +15,17 @@ from lessonkit import execution, pages, project
 from lessonkit.pages import PROJECT_FILES, lessons  # noqa: F401 - PROJECT_FILES: the tests' name for it
 
 ROOT = Path(__file__).parent.parent
-LESSONS = lessons()  # what the site holds: tests parametrize over it
+# What the site holds: tests parametrize over it. `make test LESSON=<folder>` (LESSON in the environment)
+# narrows it to that lesson, what a CI matrix shards on.
+LESSONS = [lesson for lesson in lessons() if os.environ.get("LESSON", lesson.folder) == lesson.folder]
+
+
+def selected(src_uri: str) -> bool:
+    """Is this page one of the lessons under test (or a page of no lesson, e.g. the home page)?"""
+    folder = src_uri.rpartition("/")[0]
+    return not folder or any(lesson.folder == folder for lesson in LESSONS)
+
+
 FIXTURE = project.FIXTURE  # the machinery tests' tiny lesson (tests/fixture_site/)
 # Its folder under docs/ (the one page there that declares `lesson:`), e.g. for its URLs.
 FIXTURE_LESSON = next(

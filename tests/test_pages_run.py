@@ -10,10 +10,15 @@ import json
 
 import pytest
 
+from conftest import selected
 from lessonkit import pages
 from lessonkit.runner import PageRun
 
-CODE_PAGES = [page for page in pages.pages() if 'exec="on"' in page.text or pages.QUIZ_FENCE.search(page.text)]
+CODE_PAGES = [
+    page
+    for page in pages.pages()
+    if selected(page.src_uri) and ('exec="on"' in page.text or pages.QUIZ_FENCE.search(page.text))
+]
 
 
 def built_outputs(built_site, page: pages.Page) -> dict[str, str]:
