@@ -166,10 +166,6 @@ def test_packed_beats_padded_by_a_clear_margin(lesson):
     assert ahead, "packed ahead at every epoch"
 
 
-def test_training_both_models_takes_under_half_a_cpu_second(lesson):
-    assert lesson[0]["training_cpu_seconds"] <= 0.5  # ~0.2 s on a quiet machine; CPU time grows under load
-
-
 def test_side_by_side_tables_print_each_epochs_numbers(lesson):
     namespace, printed, _ = lesson
     histories = zip(namespace["padded_history"], namespace["packed_history"], strict=True)
