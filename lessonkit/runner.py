@@ -145,7 +145,7 @@ class PageRun:
             problem, facts = check(namespace)
             if problem:
                 self.fail(problem)
-            self.facts[fence.id] = facts
+            self.facts.setdefault(fence.id, {}).update(facts)  # several checks of one block keep all their facts
         self.outputs[fence.id] = run.printed
         return run.printed
 
