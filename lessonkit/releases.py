@@ -129,6 +129,8 @@ def run_notebook(lesson: pages.Lesson) -> dict[str, str]:
     import asyncio
     import tempfile
 
+    import nbformat
+    import torch
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -137,6 +139,8 @@ def run_notebook(lesson: pages.Lesson) -> dict[str, str]:
 
     nb = notebook.assemble(lesson, "/")
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    probe = nbformat.v4.new_code_cell("import torch\nprint(torch.__version__)", id="release-probe")
+    nb.cells.append(probe)  # the kernel must run this release, not whatever its kernel spec names
     with tempfile.TemporaryDirectory() as folder:
         kernel = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=f"{folder}/kernel")
         client = NotebookClient(nb, km=kernel, timeout=120, allow_errors=False, shutdown_kernel="immediate")
@@ -146,6 +150,9 @@ def run_notebook(lesson: pages.Lesson) -> dict[str, str]:
             asyncio.run(client.async_execute(cleanup_kc=True))
         except CellExecutionError as error:
             failure = f"(failed) {error.ename}: {error.evalue}"
+    kernel_release = "".join(out.get("text", "") for out in probe.get("outputs", [])).strip()
+    if not failure and kernel_release != torch.__version__:
+        raise RuntimeError(f"{lesson.notebook}: its kernel ran torch {kernel_release}, not {torch.__version__}")
     outputs = {}
     for cell in code:
         text = "".join(
