@@ -113,8 +113,13 @@ def comparison_page() -> str:
     ]
     for lesson, state in _lessons().values():
         out += ["", f"## {lesson.nav} {{: #{lesson.folder} }}", "", releases.sentence(state)]
-        if state["fresh"] and not state["differs"]:
-            out += ["", "Every block, evidence and notebook cell printed the same on each release."]
+        if state["fresh"]:
+            same = state["compared"] - len(state["differs"])
+            out += [
+                "",
+                f"{state['answers']} verified answers held on each release; {same} of {state['compared']} outputs "
+                "(page blocks, question evidence, notebook cells) printed the same.",
+            ]
         for block in state["differs"]:
             out += ["", f"### `{block['block']}` {{: #{anchor(block['block'])} }}", "", '<div class="grid" markdown>']
             for release in state["releases"]:

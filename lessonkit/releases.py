@@ -197,6 +197,7 @@ def compare(build: dict, second: dict) -> tuple[dict, list[str]]:
             "hash": ran["hash"],
             "verified": [a, b],
             "answers": len(ran["answers"]),
+            "compared": len(ran["outputs"]),
             "differs": differs,
         }
     return record, problems
@@ -220,6 +221,7 @@ def dumps(record: dict) -> str:
             f"hash = {_string(lesson['hash'])}",
             f"verified = [{', '.join(map(_string, lesson['verified']))}]",
             f"answers = {lesson['answers']}",
+            f"compared = {lesson['compared']}",
         ]
         for block in lesson["differs"]:
             lines += ["", f"[[lessons.{_string(folder)}.differs]]"]
@@ -247,7 +249,13 @@ def status(record: dict | None, lesson: pages.Lesson, build_release: str) -> dic
             else "was recorded on other releases than this build's"
         )
         return {"fresh": False, "releases": [public(build_release)], "differs": [], "reason": reason}
-    return {"fresh": True, "releases": entry["verified"], "differs": entry.get("differs", [])}
+    return {
+        "fresh": True,
+        "releases": entry["verified"],
+        "differs": entry.get("differs", []),
+        "answers": entry.get("answers", 0),
+        "compared": entry.get("compared", 0),
+    }
 
 
 def sentence(state: dict) -> str:

@@ -106,6 +106,7 @@ def test_the_record_reads_back_as_written_whatever_the_outputs_hold():
                 "hash": "abc",
                 "verified": ["2.13.0", "2.14.1"],
                 "answers": 1,
+                "compared": 3,
                 "differs": [{"block": "x/index.md#b", "2.13.0": awkward, "2.14.1": "1.0\n"}],
             }
         },
@@ -142,8 +143,14 @@ def fixture_site(tmp_path_factory) -> Path:
         "build": "2.13.0",
         "releases": ["2.13.0", "2.14.1"],
         "lessons": {
-            "alpha": {"hash": hashes["alpha"], "verified": ["2.13.0", "2.14.1"], "answers": 0, "differs": differs},
-            "beta": {"hash": "0" * 16, "verified": ["2.13.0", "2.14.1"], "answers": 0, "differs": []},
+            "alpha": {
+                "hash": hashes["alpha"],
+                "verified": ["2.13.0", "2.14.1"],
+                "answers": 0,
+                "compared": 2,
+                "differs": differs,
+            },
+            "beta": {"hash": "0" * 16, "verified": ["2.13.0", "2.14.1"], "answers": 0, "compared": 2, "differs": []},
         },
     }
     (root / releases.RECORD).write_text(releases.dumps(record))
