@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
-from lessonkit import execution, modes, pages, quiz
+from lessonkit import execution, failures, modes, pages, quiz
 
 HOME_MARKER = "<!-- modes -->"
 _labels: dict[str, str] = {}  # src_uri -> "Practice: RNN memory", for the tab title and the footer
@@ -110,6 +110,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html_text: str, page, config, files) -> str:
+    if "predict-prompt" in html_text:
+        for problem in modes.check_predictions(BeautifulSoup(html_text, "html.parser"), page.file.src_uri):
+            failures.record(page.file.src_uri, problem)
     lesson = _lesson_of(page.file.src_uri)
     if lesson is not None and page.file.src_uri == lesson.page.src_uri:
         _captured[lesson.folder] = _capture(html_text)

@@ -91,6 +91,27 @@ def predict_marks(markdown: str) -> tuple[str, int]:
     return PREDICT.sub(mark, markdown), count
 
 
+SHAPE = re.compile(r"\(\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\)|Size\(\[\s*\d+(?:\s*,\s*\d+)*\s*\]\)")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def check_predictions(soup, page: str) -> list[str]:
+    """A predict block must have a Result tab that prints what it asks for: a shape, or a number."""
+    problems = []
+    for prompt in soup.select(".predict-prompt"):
+        where = f"{page}: the predict block after #{prompt.get('id')}"
+        tabs = prompt.find_next_sibling()
+        labels = [label.get_text().strip() for label in tabs.select(".tabbed-labels label")] if tabs else []
+        if "Result" not in labels:
+            problems.append(f'{where} has no Result tab to hide (use source="tabbed-right")')
+            continue
+        printed = tabs.select(".tabbed-content > .tabbed-block")[labels.index("Result")].get_text()
+        kind = prompt.get("data-predict")
+        if (kind == "shape" and not SHAPE.search(printed)) or (kind == "value" and not NUMBER.search(printed)):
+            problems.append(f"{where} asks for a {kind}, but its Result prints none")
+    return problems
+
+
 def _page_url(src_uri: str, from_uri: str) -> str:
     """A Markdown link from one page to another (MkDocs resolves and checks it)."""
     import os.path
