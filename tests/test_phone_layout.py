@@ -98,6 +98,7 @@ def test_no_copy_button_sits_on_code_text_on_a_phone(browser, built_site, served
 def test_no_tabbed_result_is_empty(browser, built_site, served_site):
     assert on_every_page_of_a_phone(browser, built_site, served_site, EMPTY_RESULTS) == {}
 
+
 SMALL_TYPE = r"""() => {
   for (const details of document.querySelectorAll(".md-content details")) details.open = true;
   const failures = [];
