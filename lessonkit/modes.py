@@ -125,6 +125,7 @@ def question_markdown(source: Source, here: str, scope: str) -> str:
     q = source.question
     qid = source.html_id
     lesson_nav = html.escape(source.lesson.nav)
+    where = "model quiz" if source.page == source.lesson.page else source.page.src_uri.rsplit("/", 1)[-1][:-3]
 
     def why_not(letter: str) -> str:
         if letter == q.answer:
@@ -145,7 +146,7 @@ def question_markdown(source: Source, here: str, scope: str) -> str:
 <section class="quiz" id="{qid}" data-answer="{q.answer}" data-difficulty="{q.difficulty}"
 data-question-key="{source.key}" data-lesson="{html.escape(source.lesson.folder)}" markdown="block">
 
-### {lesson_nav}: question {{: #{qid}-title }}
+### {lesson_nav}, {where} question {q.number} {{: #{qid}-title }}
 
 <span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
 

@@ -40,16 +40,23 @@ function initPredictions() {
     form.append(field, input, button, feedback);
     prompt.after(form);
 
+    const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+    // Select a tab without a change event: the theme's linked tabs must not follow on other blocks.
+    const select = (i) => {
+      inputs[i].checked = true;
+      const bar = set.querySelector(":scope > .tabbed-labels");
+      bar.style.setProperty("--md-indicator-x", `${labels[i].offsetLeft}px`);
+      bar.style.setProperty("--md-indicator-width", `${labels[i].offsetWidth}px`);
+    };
     const hide = () => {
-      labels[result].hidden = true;
-      inputs[(result + 1) % inputs.length].checked = true;
+      labels[result].hidden = blocks[result].hidden = true; // hidden even if another tab set links to it
+      select((result + 1) % inputs.length);
     };
     const reveal = (guess) => {
-      labels[result].hidden = false;
-      inputs[result].checked = true;
+      labels[result].hidden = blocks[result].hidden = false;
+      select(result);
       input.value = guess;
-      const printed = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")[result].textContent;
-      feedback.textContent = `You predicted ${guess}. ${compare(kind, guess, printed)}`;
+      feedback.textContent = `You predicted ${guess}. ${compare(kind, guess, blocks[result].textContent)}`;
       feedback.dataset.result = "shown";
     };
     button.addEventListener("click", () => {

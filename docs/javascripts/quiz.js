@@ -118,6 +118,7 @@ function initQuizzes() {
     if (exam) summary.textContent = locked ? "Solution (locked until you answer)" : "Solution";
     const reveal = section.querySelector(".quiz-reveal");
     if (reveal) reveal.hidden = !locked;
+    if (exam) section.querySelector(".quiz-check").hidden = done(section); // an exam takes one answer
     for (const option of options(section)) option.disabled = exam && done(section);
   }
 
@@ -151,6 +152,7 @@ function initQuizzes() {
       reset.textContent = exam ? "Try again (a new attempt)" : "Reset progress";
       reset.hidden = exam && !finished;
     }
+    for (const retry of document.querySelectorAll(".quiz-retry")) retry.hidden = !finished;
   }
 
   function render() {
@@ -216,6 +218,24 @@ function initQuizzes() {
         score();
       });
       button.after(reveal);
+    }
+  }
+
+  // An exam's score ends the page: offer the new attempt right there too.
+  if (exam) {
+    for (const element of document.querySelectorAll(".quiz-score:not([data-quiz-ready])")) {
+      element.dataset.quizReady = "true";
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "md-button quiz-retry";
+      retry.textContent = "Try again (a new attempt)";
+      retry.hidden = true;
+      retry.addEventListener("click", () => {
+        const reset = document.querySelector(".quiz-reset");
+        if (reset) reset.click();
+        window.scrollTo(0, 0);
+      });
+      element.after(retry);
     }
   }
 
