@@ -110,13 +110,6 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
     assert quiz.locator(".quiz-feedback").inner_text().strip()
     used.append("quiz")
 
-    # search: type a query and see results (the search worker loads the index)
-    page.locator("input[data-md-component='search-query']").click()
-    page.keyboard.type("hidden state")  # key by key: the theme searches on keyup
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("Escape")
-    used.append("search")
-
     # the palette toggle, both ways
     page.locator("label[title='Switch to dark mode']:visible").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
