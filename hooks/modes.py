@@ -116,16 +116,39 @@ _PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
 
 def _lighter_png(match: re.Match) -> str:
-    """A notebook plot as a 64-colour PNG: the same lines and labels at a quarter of the bytes (page weight)."""
+    """A notebook plot as a 32-colour PNG: the same lines and labels at a quarter of the bytes (page weight)."""
     image = Image.open(io.BytesIO(base64.b64decode(match[1]))).convert("RGB")
     out = io.BytesIO()
-    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(out, "PNG", optimize=True)
+    image.quantize(colors=32, method=Image.Quantize.MEDIANCUT).save(out, "PNG", optimize=True)
     return f'src="data:image/png;base64,{base64.b64encode(out.getvalue()).decode()}"'
+
+
+_NB_CODE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_WHITESPACE_TOKEN = re.compile(r'<span class="w">(\s*)</span>')
+WRAPS_AT = 36  # characters: a shorter line fits a phone's width and never wraps
+
+
+def _hanging(match: re.Match) -> str:
+    """Each code line that may wrap on a phone continues under its own indentation, not at column 0."""
+    lines = _WHITESPACE_TOKEN.sub(r"\1", match[2]).split("\n")  # (unstyled whitespace tokens: bytes only)
+    if any(len(re.findall(r"<span\b", line)) != line.count("</span>") for line in lines):
+        return match[0]  # a token spans lines (a long string): leave the block as it is
+    out = []
+    for line in lines:
+        text = html.unescape(_TAG.sub("", line))
+        if len(text) > WRAPS_AT:
+            indent = len(text) - len(text.lstrip(" "))
+            style = f' style="--nb-indent:{indent}ch"' if indent else ""
+            line = f'<span class="nb-line"{style}>{line}</span>'
+        out.append(line)
+    return match[1] + "\n".join(out) + match[3]
 
 
 def on_page_content(html_text: str, page, config, files) -> str:
     if page.file.src_uri.endswith(".ipynb"):  # its plots come from the kernel as inline PNGs
         html_text = _PNG.sub(_lighter_png, html_text)
+        html_text = _NB_CODE.sub(_hanging, html_text)
     if "predict-prompt" in html_text:
         for problem in modes.check_predictions(BeautifulSoup(html_text, "html.parser"), page.file.src_uri):
             failures.record(page.file.src_uri, problem)

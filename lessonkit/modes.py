@@ -38,10 +38,17 @@ def purpose(mode: str) -> str:
     return MODES[mode][1]
 
 
+NOSCRIPT = (
+    '<noscript><p class="modes-noscript">Checking answers, scores, progress and predictions need JavaScript. '
+    "Without it, every question, solution and output is here to read.</p></noscript>"
+)
+
+
 def purpose_line(mode: str) -> str:
-    """The one line saying what a mode is for, at the top of its page."""
+    """The one line saying what a mode is for, at the top of its page (and what needs a script there)."""
     title, text = MODES[mode]
-    return f'<p class="mode-purpose" data-mode="{mode}"><strong>{title}:</strong> {html.escape(text)}</p>'
+    line = f'<p class="mode-purpose" data-mode="{mode}"><strong>{title}:</strong> {html.escape(text)}</p>'
+    return line + ("\n" + NOSCRIPT if mode in ("learn", "model-quiz", "practice", "test", "mixed") else "")
 
 
 @dataclass
