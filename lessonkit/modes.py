@@ -153,7 +153,7 @@ def question_markdown(source: Source, here: str, scope: str) -> str:
 <section class="quiz" id="{qid}" data-answer="{q.answer}" data-difficulty="{q.difficulty}"
 data-question-key="{source.key}" data-lesson="{html.escape(source.lesson.folder)}" markdown="block">
 
-### {lesson_nav}, {where} question {q.number} {{: #{qid}-title }}
+## {lesson_nav}, {where} question {q.number} {{: #{qid}-title }}
 
 <span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
 

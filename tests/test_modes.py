@@ -19,10 +19,16 @@ T0 = datetime(2026, 12, 2, 9, 0, 0)
 # The first shape a block's (hidden) Result prints, read from the page as a reader would see it.
 SHAPE_IN_RESULT = r"""(set) => {
   const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")].map((l) => l.textContent.trim());
-  const block = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")[labels.indexOf("Result")];
+  const blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+  const block = blocks[labels.findIndex((l) => l.startsWith("Result"))];
   const m = block.textContent.match(/\(\s*(\d+(?:\s*,\s*\d+)*)\s*,?\s*\)|Size\(\[\s*(\d+(?:\s*,\s*\d+)*)\s*\]\)/);
   return m ? m[1] || m[2] : null;
 }"""
+
+
+def result_index(tabs) -> int:
+    labels = [text.strip() for text in tabs.locator(":scope > .tabbed-labels > label").all_inner_texts()]
+    return next(i for i, text in enumerate(labels) if text.startswith("Result"))
 
 
 def url(src_uri: str) -> str:
@@ -151,16 +157,19 @@ def test_a_predict_block_hides_its_output_until_the_reader_predicts(page, lesson
     prompt = page.locator("#predict-1")
     tabs = prompt.locator("xpath=following-sibling::div[contains(@class, 'tabbed-set')][1]")
     result = tabs.locator(".tabbed-labels > label", has_text="Result")
-    assert not result.is_visible(), "the output showed before a prediction"
+    output = tabs.locator(".tabbed-content > .tabbed-block").nth(result_index(tabs))
+    assert not output.is_visible(), "the output showed before a prediction"
+    result.click()  # the locked tab
+    assert not output.is_visible(), "the Result tab opened before a prediction"
     form = page.locator("#predict-1 + .predict-form")
     form.locator("button").click()  # a prediction left empty
     assert "Write a prediction first" in form.locator(".predict-feedback").inner_text()
-    assert not result.is_visible()
+    assert not output.is_visible()
     shape = tabs.evaluate(SHAPE_IN_RESULT)
     assert shape, "the marked block prints no shape"
     form.locator("input").fill("(999, 1)")
     form.locator("button").click()
-    assert result.is_visible()
+    assert output.is_visible()
     assert "does not match" in form.locator(".predict-feedback").inner_text()
     page.evaluate("localStorage.clear()")
     page.reload()
@@ -169,7 +178,7 @@ def test_a_predict_block_hides_its_output_until_the_reader_predicts(page, lesson
     form.locator("button").click()
     assert "your prediction matches" in form.locator(".predict-feedback").inner_text()
     page.reload()  # a prediction made stays made
-    assert result.is_visible()
+    assert output.is_visible()
 
 
 def test_review_brings_a_missed_question_back_after_1_3_and_7_days(page):

@@ -48,12 +48,25 @@ function initPredictions() {
       bar.style.setProperty("--md-indicator-x", `${labels[i].offsetLeft}px`);
       bar.style.setProperty("--md-indicator-width", `${labels[i].offsetWidth}px`);
     };
+    // Until the reader predicts, the Result tab is locked: renamed (so the theme's linked tabs do not
+    // follow it), its output hidden, a click on it asks for the prediction.
+    const name = labels[result].textContent;
+    labels[result].addEventListener("click", (event) => {
+      if (labels[result].dataset.locked !== "true") return;
+      event.preventDefault();
+      feedback.textContent = "Write a prediction first: the output stays hidden until you do.";
+      input.focus();
+    });
     const hide = () => {
-      labels[result].hidden = blocks[result].hidden = true; // hidden even if another tab set links to it
+      labels[result].dataset.locked = "true";
+      labels[result].textContent = `${name} (after your prediction)`;
+      blocks[result].hidden = true;
       select((result + 1) % inputs.length);
     };
     const reveal = (guess) => {
-      labels[result].hidden = blocks[result].hidden = false;
+      labels[result].dataset.locked = "false";
+      labels[result].textContent = name;
+      blocks[result].hidden = false;
       select(result);
       input.value = guess;
       feedback.textContent = `You predicted ${guess}. ${compare(kind, guess, blocks[result].textContent)}`;
