@@ -58,3 +58,17 @@ except RuntimeError as error:
 print(f"With lengths `{lengths.tolist()}` and the default `enforce_sorted=True`:\n")
 print("```text\n" + textwrap.fill(sorted_error, width=40) + "\n```")  # wrapped for a phone
 # --8<-- [end:enforce-sorted-error]
+
+
+# --8<-- [start:read-at-last-step]
+with torch.no_grad():
+    output_padded, _ = rnn(padded)  # every step, pads included
+read_gaps = [gap(output_padded[i, n - 1], h)
+             for i, (n, h) in enumerate(zip(lengths.tolist(), h_alone))]
+print("Against each sequence run alone:\n")
+print("| Seq | Padded `h_n` gap | `output` at n−1 gap |")
+print("|---|---:|---:|")
+for i, n in enumerate(lengths.tolist()):
+    print(f"| {i} ({n} long) | {padded_gaps[i]:.3f} "
+          f"| {read_gaps[i]:.3f} |")
+# --8<-- [end:read-at-last-step]
