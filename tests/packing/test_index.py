@@ -1,6 +1,9 @@
 """The padding and packing lesson (docs/packing/index.md): its claims, checked against torch itself."""
 
+import contextlib
+import io
 import re
+import runpy
 from unittest import mock
 
 import matplotlib.pyplot as plt
@@ -355,5 +358,14 @@ def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
 
 
 def test_model_quiz_marks_reading_through_the_zeros():
-    (question,) = questions("packing/index.md")
+    (question,) = [q for q in questions("packing/index.md") if q.id == "why-h-n-changes"]
     assert "through the zero steps" in question.options[question.answer]
+
+
+def test_the_solutions_copy_of_the_experiment_gives_the_lessons_final_accuracies(lesson):
+    """The conceptual questions' evidence reruns the experiment in one listing a reader can copy."""
+    namespace = lesson[0]
+    with contextlib.redirect_stdout(io.StringIO()):
+        rerun = runpy.run_path(str(ROOT / "snippets" / "packing" / "practice" / "lesson_result.py"))
+    assert rerun["packed_accuracy"] == round(namespace["packed_history"][-1][1], 2)
+    assert rerun["padded_accuracy"] == round(namespace["padded_history"][-1][1], 2)
