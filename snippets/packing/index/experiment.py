@@ -104,14 +104,21 @@ for title, column in [("Test loss ↓", 0), ("Test accuracy ↑", 1)]:
 
 
 # --8<-- [start:key-insight]
-padded_final, packed_final = padded_history[-1][1], packed_history[-1][1]
-print('!!! tip "Key insight"\n')
-print(
-    "    A padded batch is one tensor, and an RNN reads every step of it: after a short "
-    "sequence ends it keeps updating `h_n` through the zeros. Told the lengths with "
-    "`pack_padded_sequence`, it stops each sequence at its own last step. Trained on the same "
-    f"data from the same weights, the packed model reached **{packed_final:.2f}** accuracy, "
-    f"the padded one **{padded_final:.2f}** (chance: {CHANCE:.2f}): its `h_n` is read after "
-    "the zeros, not at the step that holds the answer."
-)
+from IPython.display import Markdown, display
+
+padded_final = padded_history[-1][1]
+packed_final = packed_history[-1][1]
+display(Markdown(
+    '!!! tip "Key insight"\n\n'
+    "    A padded batch is one tensor, and an RNN reads every step of it: "
+    "after a short sequence ends it keeps updating `h_n` through the "
+    "zeros. Told the lengths with `pack_padded_sequence`, it stops each "
+    "sequence at its own last step. Trained on the same data from the "
+    "same weights, the packed model reached "
+    f"**{packed_final:.2f}** accuracy on this task, the padded one "
+    f"**{padded_final:.2f}** (chance: {CHANCE:.2f}): its `h_n` is read "
+    "after the zeros, not at the step that holds the answer. One "
+    "direction can also read `output` at `lengths - 1`; a bidirectional "
+    "RNN needs packing, or its backward direction reads the pads first."
+))
 # --8<-- [end:key-insight]

@@ -20,7 +20,7 @@ out, _ = pad_packed_sequence(
     out_p, batch_first=True)
 # --8<-- [end:question]
 
-candidates = ["out[:, -1][i]", "out[i, 0]", "out[-1, i]", "out[i, lengths[i] - 1]"]
+candidates = ["out[torch.arange(3), -1][i]", "out[i, 0]", "out[-1, i]", "out[i, lengths[i] - 1]"]
 matches = []
 for expression in candidates:
     equal = all(torch.equal(eval(expression), h_n[0, i]) for i in range(len(lengths)))
