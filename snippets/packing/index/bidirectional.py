@@ -7,6 +7,7 @@ if __name__ == "__main__":  # alone; on the page, pipeline.py already ran in thi
 
 # --8<-- [start:bidirectional]
 import torch
+from IPython.display import Markdown, display
 
 torch.manual_seed(1)
 birnn = nn.RNN(FEATURES, HIDDEN, batch_first=True,
@@ -35,10 +36,12 @@ for i, n in enumerate(lengths.tolist()):
         gap(out_packed[i, 0, bwd], alone[i][0, bwd]),
     ))
 print("Gaps against each sequence run alone:\n")
-print("| Seq | Forward at n−1, padded | Backward at 0, padded "
-      "| Backward at 0, packed |")
-print("|---|---:|---:|---:|")
+table = []
+table.append("| Seq | Forward at n−1, padded "
+             "| Backward at 0, padded | Backward at 0, packed |")
+table.append("|---|---:|---:|---:|")
 for i, n, forward, backward, packed_backward in rows:
-    print(f"| {i} ({n} long) | {forward:.3f} | {backward:.3f} "
-          f"| {packed_backward:.3f} |")
+    table.append(f"| {i} ({n} long) | {forward:.3f} "
+                 f"| {backward:.3f} | {packed_backward:.3f} |")
+display(Markdown("\n".join(table)))
 # --8<-- [end:bidirectional]

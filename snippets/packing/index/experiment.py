@@ -91,15 +91,18 @@ training_cpu_seconds = padded_cpu + packed_cpu
 
 
 # --8<-- [start:side-by-side]
+from IPython.display import Markdown, display
+
 CHANCE = round(1 / CLASSES, 2)  # as printed
 print(f"Chance accuracy with {CLASSES} classes: {CHANCE:.2f}\n")
 for title, column in [("Test loss ↓", 0), ("Test accuracy ↑", 1)]:
-    print(f"| Epoch | Padded {title[5:]} | Packed {title[5:]} |")
-    print("|---:|---:|---:|")
+    table = []
+    table.append(f"| Epoch | Padded {title[5:]} | Packed {title[5:]} |")
+    table.append("|---:|---:|---:|")
     for epoch, (padded_row, packed_row) in enumerate(zip(padded_history, packed_history), start=1):
         digits = 3 if column == 0 else 2
-        print(f"| {epoch} | {padded_row[column]:.{digits}f} | {packed_row[column]:.{digits}f} |")
-    print()
+        table.append(f"| {epoch} | {padded_row[column]:.{digits}f} | {packed_row[column]:.{digits}f} |")
+    display(Markdown("\n".join(table) + "\n"))  # a blank line ends it
 # --8<-- [end:side-by-side]
 
 

@@ -5,6 +5,7 @@ if __name__ == "__main__":  # alone; on the page, pipeline.py already ran in thi
 
 # --8<-- [start:padded-h-n-differs]
 import torch
+from IPython.display import Markdown, display
 
 with torch.no_grad():
     _, h_padded = rnn(padded)  # the padded batch as a plain tensor
@@ -18,10 +19,12 @@ def gap(a: torch.Tensor, b: torch.Tensor) -> float:
 
 steps = padded.shape[1]
 padded_gaps = [gap(h_padded[0, i], h) for i, h in enumerate(h_alone)]
-print("| Seq | Pad steps | h_n gap |")
-print("|---|---:|---:|")
+table = []
+table.append("| Seq | Pad steps | h_n gap |")
+table.append("|---|---:|---:|")
 for i, (n, g) in enumerate(zip(lengths.tolist(), padded_gaps)):
-    print(f"| {i} ({n} long) | {steps - n} | {g:.3f} |")
+    table.append(f"| {i} ({n} long) | {steps - n} | {g:.3f} |")
+display(Markdown("\n".join(table)))
 print("\nh_n gap: largest difference between `h_n` from the padded batch and from the "
       "sequence run alone.")
 # --8<-- [end:padded-h-n-differs]
@@ -66,9 +69,11 @@ with torch.no_grad():
 read_gaps = [gap(output_padded[i, n - 1], h)
              for i, (n, h) in enumerate(zip(lengths.tolist(), h_alone))]
 print("Against each sequence run alone:\n")
-print("| Seq | Padded `h_n` gap | `output` at n−1 gap |")
-print("|---|---:|---:|")
+table = []
+table.append("| Seq | Padded `h_n` gap | `output` at n−1 gap |")
+table.append("|---|---:|---:|")
 for i, n in enumerate(lengths.tolist()):
-    print(f"| {i} ({n} long) | {padded_gaps[i]:.3f} "
-          f"| {read_gaps[i]:.3f} |")
+    table.append(f"| {i} ({n} long) | {padded_gaps[i]:.3f} "
+                 f"| {read_gaps[i]:.3f} |")
+display(Markdown("\n".join(table)))
 # --8<-- [end:read-at-last-step]

@@ -6,6 +6,7 @@ if __name__ == "__main__":  # alone; on the page, pipeline.py already ran in thi
 # --8<-- [start:masking]
 import torch
 import torch.nn.functional as F
+from IPython.display import Markdown, display
 from torch.nn.utils.rnn import pack_sequence, pad_sequence
 
 torch.manual_seed(2)
@@ -31,8 +32,10 @@ losses = [("every position, pads too", every),
           ("targets padded with -100", ignored),
           ("packed", on_packed)]
 print(f"{int(mask.sum())} real steps of {mask.numel()} positions.\n")
-print("| Loss | Value |")
-print("|---|---:|")
+table = []
+table.append("| Loss | Value |")
+table.append("|---|---:|")
 for name, value in losses:
-    print(f"| {name} | {value:.3f} |")
+    table.append(f"| {name} | {value:.3f} |")
+display(Markdown("\n".join(table)))
 # --8<-- [end:masking]

@@ -5,6 +5,7 @@ if __name__ == "__main__":  # alone; on the page, experiment.py already ran in t
 
 # --8<-- [start:packing-skips]
 import torch
+from IPython.display import Markdown, display
 from torch.utils.flop_counter import FlopCounterMode
 
 
@@ -25,10 +26,12 @@ counts = {  # run: (cell updates, FLOPs)
     "packed": (int(packed_test.batch_sizes.sum()),
                flops(lambda: trained_rnn(packed_test))),
 }
-print("| Run over the test set | Cell updates | FLOPs |")
-print("|---|---:|---:|")
+table = []
+table.append("| Run over the test set | Cell updates | FLOPs |")
+table.append("|---|---:|---:|")
 for name, (updates, count) in counts.items():
-    print(f"| {name} | {updates:,} | {count:,} |")
+    table.append(f"| {name} | {updates:,} | {count:,} |")
+display(Markdown("\n".join(table)))
 (pad_steps, pad_flops), (pk_steps, pk_flops) = counts.values()
 print(f"\nPacking skips {1 - pk_steps / pad_steps:.0%} of the cell "
       f"updates and {1 - pk_flops / pad_flops:.0%} of the FLOPs.")

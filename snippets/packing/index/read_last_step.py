@@ -5,6 +5,7 @@ if __name__ == "__main__":  # alone; on the page, experiment.py already ran in t
 
 # --8<-- [start:read-last-step]
 import torch
+from IPython.display import Markdown, display
 
 
 class ReadAtLastStep(LastStepClassifier):
@@ -19,10 +20,12 @@ class ReadAtLastStep(LastStepClassifier):
 read_model, read_history, read_cpu = train(packed=False,
                                            kind=ReadAtLastStep)
 training_cpu_seconds += read_cpu
-print("| Epoch | Packed accuracy | Read at n−1 accuracy |")
-print("|---:|---:|---:|")
+table = []
+table.append("| Epoch | Packed accuracy | Read at n−1 accuracy |")
+table.append("|---:|---:|---:|")
 for epoch, (pk, rd) in enumerate(zip(packed_history, read_history), 1):
-    print(f"| {epoch} | {pk[1]:.2f} | {rd[1]:.2f} |")
+    table.append(f"| {epoch} | {pk[1]:.2f} | {rd[1]:.2f} |")
+display(Markdown("\n".join(table)))
 same = all(f"{pk[1]:.2f}" == f"{rd[1]:.2f}"
            for pk, rd in zip(packed_history, read_history))
 print(f"\nSame test accuracy, as printed, at every epoch: **{same}**")

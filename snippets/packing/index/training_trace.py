@@ -5,6 +5,9 @@ if __name__ == "__main__":  # alone; on the page, experiment.py already ran in t
 
 
 # --8<-- [start:epoch-table]
+from IPython.display import Markdown, display
+
+
 def observation(epoch: int, history: list[tuple[float, float]]) -> str:
     """A sentence read off the ROUNDED numbers the table shows:
     how loss and accuracy moved since the row above."""
@@ -31,11 +34,12 @@ def observation(epoch: int, history: list[tuple[float, float]]) -> str:
 
 for name, history in [("Packed", packed_history), ("Padded", padded_history)]:
     print(f"**{name}**\n")
-    print("| Epoch | Loss ↓ | Observation |")
-    print("|---:|---:|---|")
+    table = []
+    table.append("| Epoch | Loss ↓ | Observation |")
+    table.append("|---:|---:|---|")
     for epoch, (loss, _) in enumerate(history, start=1):
-        print(f"| {epoch} | {loss:.3f} | {observation(epoch, history)} |")
-    print()
+        table.append(f"| {epoch} | {loss:.3f} | {observation(epoch, history)} |")
+    display(Markdown("\n".join(table) + "\n"))  # a blank line ends it
 # --8<-- [end:epoch-table]
 
 

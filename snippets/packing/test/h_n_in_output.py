@@ -11,7 +11,7 @@ from torch.nn.utils.rnn import (
 torch.manual_seed(0)
 rnn = nn.RNN(1, 4, batch_first=True)
 x = torch.randn(3, 5, 1)  # padded
-lengths = torch.tensor([3, 5, 2])
+lengths = torch.tensor([2, 5, 4])
 packed = pack_padded_sequence(
     x, lengths, batch_first=True,
     enforce_sorted=False)
