@@ -10,27 +10,31 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_sequence
 MAX_LENGTH, FEATURES, HIDDEN, CLASSES = 16, 3, 8, 3
 
 
-def make_sequences(n: int, generator: torch.Generator):
-    """Sequences of 1 to MAX_LENGTH steps; the label is which feature is largest at the LAST real step."""
-    lengths = torch.randint(1, MAX_LENGTH + 1, (n,), generator=generator)
-    sequences = [torch.randn(int(length), FEATURES, generator=generator) for length in lengths]
-    labels = torch.stack([sequence[-1].argmax() for sequence in sequences])
-    return pad_sequence(sequences, batch_first=True), lengths, labels
+def make_sequences(n: int, gen: torch.Generator):
+    """1 to MAX_LENGTH steps each; the label is the largest
+    feature at the LAST real step."""
+    lengths = torch.randint(1, MAX_LENGTH + 1, (n,), generator=gen)
+    seqs = [torch.randn(int(k), FEATURES, generator=gen)
+            for k in lengths]
+    labels = torch.stack([s[-1].argmax() for s in seqs])
+    return pad_sequence(seqs, batch_first=True), lengths, labels
 
 
 data = torch.Generator().manual_seed(0)
 x_train, len_train, y_train = make_sequences(500, data)
 x_test, len_test, y_test = make_sequences(500, data)
 mean_pads = (x_test.shape[1] - len_test).float().mean()
-print(f"train `{tuple(x_train.shape)}`, test `{tuple(x_test.shape)}` (sequences, steps, features), "
-      f"lengths {int(len_test.min())} to {int(len_test.max())}: on average "
-      f"**{mean_pads:.1f}** zero steps follow a test sequence's last real step.")
+print(f"train `{tuple(x_train.shape)}`, test "
+      f"`{tuple(x_test.shape)}` (sequences, steps, features), "
+      f"lengths {int(len_test.min())} to {int(len_test.max())}: "
+      f"on average **{mean_pads:.1f}** zero steps follow a test "
+      "sequence's last real step.")
 # --8<-- [end:task]
 
 
 # --8<-- [start:models]
 class LastStepClassifier(nn.Module):
-    """Class scores from h_n; `packed` decides whether the RNN is told the lengths."""
+    """Class scores from h_n; `packed`: is the RNN told the lengths?"""
 
     def __init__(self, packed: bool) -> None:
         super().__init__()
@@ -38,14 +42,15 @@ class LastStepClassifier(nn.Module):
         self.rnn = nn.RNN(FEATURES, HIDDEN, batch_first=True)
         self.head = nn.Linear(HIDDEN, CLASSES)
 
-    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        if self.packed:  # h_n is each sequence's state at its own last step
-            x = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
-        _, h_n = self.rnn(x)  # padded: h_n is the state after the pad steps too
+    def forward(self, x, lengths):
+        if self.packed:  # h_n: each sequence's own last step
+            x = pack_padded_sequence(x, lengths, batch_first=True,
+                                     enforce_sorted=False)
+        _, h_n = self.rnn(x)  # padded: after the pad steps too
         return self.head(h_n[0])
 
 
-def evaluate(model: nn.Module, x, lengths, y) -> tuple[float, float]:
+def evaluate(model, x, lengths, y) -> tuple[float, float]:
     """Test loss and accuracy, rounded."""
     with torch.no_grad():
         scores = model(x, lengths)
@@ -58,8 +63,10 @@ torch.manual_seed(0)
 padded_start = LastStepClassifier(packed=False).state_dict()
 torch.manual_seed(0)
 packed_start = LastStepClassifier(packed=True).state_dict()
-same_start = all(torch.equal(padded_start[k], packed_start[k]) for k in padded_start)
-print(f"Same weights at the start: **{same_start}**; the only difference is the packing.")
+same_start = all(torch.equal(padded_start[k], packed_start[k])
+                 for k in padded_start)
+print(f"Same weights at the start: **{same_start}**; "
+      "the only difference is the packing.")
 # --8<-- [end:models]
 
 
@@ -83,7 +90,7 @@ def train(packed: bool, epochs: int = 5, kind=LastStepClassifier):
     return model, history, time.thread_time() - cpu_start
 
 
-torch.set_num_threads(1)  # matrices this small train faster on one thread
+torch.set_num_threads(1)  # faster for matrices this small
 padded_model, padded_history, padded_cpu = train(packed=False)
 packed_model, packed_history, packed_cpu = train(packed=True)
 training_cpu_seconds = padded_cpu + packed_cpu
@@ -99,9 +106,11 @@ for title, column in [("Test loss ↓", 0), ("Test accuracy ↑", 1)]:
     table = []
     table.append(f"| Epoch | Padded {title[5:]} | Packed {title[5:]} |")
     table.append("|---:|---:|---:|")
-    for epoch, (padded_row, packed_row) in enumerate(zip(padded_history, packed_history), start=1):
-        digits = 3 if column == 0 else 2
-        table.append(f"| {epoch} | {padded_row[column]:.{digits}f} | {packed_row[column]:.{digits}f} |")
+    digits = 3 if column == 0 else 2
+    pairs = zip(padded_history, packed_history)
+    for epoch, (padded_row, packed_row) in enumerate(pairs, 1):
+        table.append(f"| {epoch} | {padded_row[column]:.{digits}f} "
+                     f"| {packed_row[column]:.{digits}f} |")
     display(Markdown("\n".join(table) + "\n"))  # a blank line ends it
 # --8<-- [end:side-by-side]
 
