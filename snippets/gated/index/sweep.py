@@ -21,8 +21,8 @@ for title, part in [("Test accuracy", 0),
     rows = [f"| Distance | {' | '.join(SIZES)} |",
             "|---:|" + "---:|" * len(SIZES)]
     for d in DISTANCES:
-        cells = [shown[c, d][part] for c in SIZES]
-        rows.append(f"| {d} | {' | '.join(cells)} |")
+        values = [shown[c, d][part] for c in SIZES]
+        rows.append(f"| {d} | {' | '.join(values)} |")
     display(Markdown(f"**{title}**\n\n" + "\n".join(rows)))
 
 

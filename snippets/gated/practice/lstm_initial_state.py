@@ -11,7 +11,7 @@ candidates = {
     "A": "lstm(x, h0)",
     "B": "lstm(x, (h0, c0))",
     "C": "lstm(x, h0, c0)",
-    "D": "lstm(x, (h0,))",
+    "D": "lstm(x, (h0, c0, c0))",
 }
 outcomes = {}
 for letter, line in candidates.items():

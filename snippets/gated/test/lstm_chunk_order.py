@@ -10,7 +10,7 @@ lstm = nn.LSTM(3, 4)
 x = torch.randn(1, 3)
 h, c = torch.randn(1, 4), torch.randn(1, 4)
 GATES = ["input gate i", "forget gate f",
-         "candidate g", "output gate o"]
+         "cell candidate g", "output gate o"]
 
 
 def step(order):
@@ -21,7 +21,7 @@ def step(order):
     i, f, o = (torch.sigmoid(blocks[g])
                for g in ("input gate i", "forget gate f",
                          "output gate o"))
-    g = torch.tanh(blocks["candidate g"])
+    g = torch.tanh(blocks["cell candidate g"])
     c_new = f * c + i * g
     return o * torch.tanh(c_new), c_new
 
