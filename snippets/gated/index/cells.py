@@ -24,7 +24,7 @@ for name, cell in cells.items():
         f"| `nn.{name}` | `{tuple(output.shape)}` "
         f"| `{tuple(h_n.shape)}` | {c_shape} |"
     )
-display(Markdown("\n".join(rows)))
+display(Markdown("\n".join(rows) + "\n"))
 
 lstm_out, (h_n, c_n) = cells["LSTM"](x)
 same = torch.equal(lstm_out[:, -1], h_n[0])
@@ -94,7 +94,7 @@ for name, cell in cells.items():
         f" = {by_formula} | {counted(cell)} "
         f"| {by_formula // rnn_count} |"
     )
-display(Markdown("\n".join(rows)))
+display(Markdown("\n".join(rows) + "\n"))
 shapes = {
     name: tuple(cell.weight_ih_l0.shape)
     for name, cell in cells.items()

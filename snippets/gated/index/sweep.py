@@ -23,7 +23,8 @@ for title, part in [("Test accuracy", 0),
     for d in DISTANCES:
         values = [shown[c, d][part] for c in SIZES]
         rows.append(f"| {d} | {' | '.join(values)} |")
-    display(Markdown(f"**{title}**\n\n" + "\n".join(rows)))
+    display(Markdown(
+        f"**{title}**\n\n" + "\n".join(rows) + "\n"))
 
 
 def at_chance(value: str) -> bool:
@@ -107,26 +108,22 @@ display(Markdown(f"*{fig.get_label()}*"))
 traces = {c: runs[c, TRACE][0] for c in SIZES}
 
 
-def observation(epoch: int, rows: list[list[str]]) -> str:
-    """Which cells first pass 0.90 in this row."""
+def first_above(epoch: int, rows: list[list[str]]) -> str:
+    """The cells whose accuracy passes 0.90 in this row."""
     now = rows[epoch - 1]
     before = rows[:epoch - 1]
     first = [c for i, c in enumerate(SIZES)
              if float(now[i]) > 0.90
              and all(float(r[i]) <= 0.90 for r in before)]
-    if first:
-        return f"{' and '.join(first)} above 0.90"
-    if epoch == 1:
-        return "no cell above 0.90 yet"
-    return ""
+    return ", ".join(first)
 
 
 table = [[f"{traces[c][e]:.2f}" for c in SIZES]
          for e in range(len(traces["RNN"]))]
-rows = [f"| Epoch | {' | '.join(SIZES)} | Observation |",
+rows = [f"| Epoch | {' | '.join(SIZES)} | First above 0.90 |",
         "|---:|" + "---:|" * len(SIZES) + "---|"]
 for epoch, row in enumerate(table, start=1):
-    note = observation(epoch, table)
+    note = first_above(epoch, table)
     rows.append(f"| {epoch} | {' | '.join(row)} | {note} |")
 display(Markdown(
     f"Test accuracy per epoch, distance {TRACE}:\n\n"

@@ -29,7 +29,7 @@ with torch.no_grad():
                     f"| {means[-1]} | {guess} |")
     output, _ = model.cell(x_one)
 gap = (torch.stack(states, 1) - output).abs().max()
-display(Markdown("\n".join(rows)))
+display(Markdown("\n".join(rows) + "\n"))
 after = [float(m) for m in means[LEAD + 1:]]
 display(Markdown(
     f"The cue, **{y_one.item()}**, is at step {LEAD + 1}; "
