@@ -286,3 +286,17 @@ def test_every_claim_in_the_prose_holds_in_the_lessons_run(lesson):
     assert claims
     for expression in claims:
         assert eval(expression, dict(lesson[0])), expression
+
+
+def test_the_conceptual_evidence_is_the_lessons_own_set_up_and_gives_its_gradients(lesson):
+    from quiz_checks import run_evidence
+
+    namespace = lesson[0]
+    (question,) = [q for q in questions("gated/test.md") if q.id == "small-gradient"]
+    evidence, _ = run_evidence(question)
+    for name in ("SIZES", "DISTANCES", "EPOCHS", "TRAIN", "LEAD", "CLASSES", "FEATURES"):
+        assert evidence[name] == namespace[name], name
+    far = namespace["DISTANCES"][-1]
+    for cell in CELLS:
+        assert evidence["gradients"][cell] == pytest.approx(namespace["runs"][cell, far][1], rel=1e-5)
+    assert evidence["parameters"] == namespace["parameters"]

@@ -1,7 +1,7 @@
 """The sweep over distances, the training trace, the plot and the Key insight (docs/gated/index.md)."""
 
 if __name__ == "__main__":  # alone; on the page, task.py already ran
-    from task import CHANCE, DISTANCES, SIZES, train
+    from task import CHANCE, DISTANCES, EPOCHS, SIZES, train
 
 # --8<-- [start:sweep]
 import torch
@@ -56,8 +56,8 @@ def verdict(d: int) -> str:
 said = [f"At {d} steps, {verdict(d)}." for d in DISTANCES]
 display(Markdown(
     " ".join(said)
-    + f" (Chance is {CHANCE:.2f}; one seed, 10 epochs,"
-    " on this task.)"
+    + f" (Chance is {CHANCE:.2f}; one seed, {EPOCHS} "
+    "epochs, on this task.)"
 ))
 
 def spread(d: int) -> float:
@@ -144,8 +144,9 @@ failed = [d for d in DISTANCES
 bold = lambda d: ", ".join(  # noqa: E731
     f"{c} **{shown[c, d][0]}**" for c in SIZES)
 text = (
-    "A gate that stays open copies the state to the "
-    "next step instead of squashing it again: "
+    "An update gate near 1 (the GRU's z, the LSTM's "
+    "forget gate f) carries the state to the next step "
+    "without squashing it again: "
     + ("at every distance here, more of it reached the cue "
        "in the GRU and the LSTM than in the RNN. "
        if wider else "")

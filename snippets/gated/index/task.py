@@ -80,6 +80,7 @@ display(Markdown(
 import time
 
 DISTANCES = [2, 5, 10, 20]  # steps from cue to answer
+EPOCHS, TRAIN = 10, 400  # the budget: epochs, sequences
 
 
 def cue_gradient(model, x, y) -> float:
@@ -99,11 +100,11 @@ def accuracy(model, x, y) -> float:
     return hits.float().mean().item()
 
 
-def train(cell: str, distance: int, epochs: int = 10):
+def train(cell: str, distance: int):
     """Accuracy per epoch, the gradient before
     training, the CPU seconds and the model."""
     gen = torch.Generator().manual_seed(0)
-    x_train, y_train = make_task(400, distance, gen)
+    x_train, y_train = make_task(TRAIN, distance, gen)
     x_test, y_test = make_task(500, distance, gen)
     torch.manual_seed(0)
     model = Recaller(cell)
@@ -111,9 +112,9 @@ def train(cell: str, distance: int, epochs: int = 10):
     optimizer = torch.optim.Adam(
         model.parameters(), lr=0.03)
     history, seconds = [], 0.0
-    for _ in range(epochs):
+    for _ in range(EPOCHS):
         start = time.process_time()
-        for batch in torch.randperm(400).split(64):
+        for batch in torch.randperm(TRAIN).split(64):
             loss = nn.functional.cross_entropy(
                 model(x_train[batch]), y_train[batch])
             optimizer.zero_grad()

@@ -31,11 +31,14 @@ with torch.no_grad():
 gap = (torch.stack(states, 1) - output).abs().max()
 display(Markdown("\n".join(rows) + "\n"))
 after = [float(m) for m in means[LEAD + 1:]]
+higher = min(after) > float(means[LEAD])
 display(Markdown(
     f"The cue, **{y_one.item()}**, is at step {LEAD + 1}; "
     f"the answer is **{guess}**. Mean z at the cue: "
     f"{means[LEAD]}; after it, between {min(after):.2f} "
-    f"and {max(after):.2f}. By hand against `nn.GRU`: "
+    f"and {max(after):.2f}"
+    + (", higher: it keeps more after the cue" if higher
+       else "") + ". By hand against `nn.GRU`: "
     f"{gap.item():.1e} apart."
 ))
 # --8<-- [end:prediction-trace]
