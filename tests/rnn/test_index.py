@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pytest
 import torch
 from bs4 import BeautifulSoup
-from quiz_checks import questions
+from quiz_checks import questions, run_evidence
 from torch import nn
 
 from conftest import ROOT, run_lesson
@@ -213,16 +213,15 @@ def test_the_lessons_training_takes_at_most_3_cpu_seconds(lesson):
     assert experiment + order + sweep <= 3.0
 
 
-def test_side_by_side_tables_print_each_models_parameters_and_epochs(lesson):
+def test_side_by_side_tables_print_each_models_epochs_one_value_per_cell(lesson):
     namespace, printed = lesson
-    for header, column, digits in [
-        ("Model | Parameters | Test accuracy", 1, 2),
-        ("Model | Parameters | Test loss", 0, 3),
-    ]:
-        chunk = printed["experiment"][printed["experiment"].index(f"| {header}") :]
-        rows = table_rows(chunk, "Model")
+    epochs = len(namespace["rnn_history"])
+    for title, column, digits in [("Test accuracy", 1, 2), ("Test loss", 0, 3)]:
+        header = next(line for line in printed["experiment"].splitlines() if line.startswith(f"| {title}, epoch"))
+        assert header == f"| {title}, epoch | " + " | ".join(str(e) for e in range(1, epochs + 1)) + " |"
+        rows = table_rows(printed["experiment"], f"{title}, epoch")
         expected = [
-            [name, str(namespace["parameters"][name]), ", ".join(f"{row[column]:.{digits}f}" for row in history)]
+            [name] + [f"{row[column]:.{digits}f}" for row in history]
             for name, history in namespace["histories"].items()
         ]
         assert rows == expected
@@ -231,11 +230,7 @@ def test_side_by_side_tables_print_each_models_parameters_and_epochs(lesson):
 def test_memoryless_sentence_agrees_with_the_accuracy_table(lesson):
     namespace, printed = lesson
     sentence = next(line for line in printed["experiment"].splitlines() if "memoryless model" in line)
-    shown = [
-        float(v)
-        for row in table_rows(printed["experiment"], "Model | Parameters | Test accuracy")[1:]
-        for v in row[2].split(", ")
-    ]
+    shown = [float(v) for row in table_rows(printed["experiment"], "Test accuracy, epoch")[1:] for v in row[1:]]
     low, high = re.search(r"stays between ([\d.]+) and ([\d.]+)", sentence).groups()
     assert (float(low), float(high)) == (min(shown), max(shown))
     assert sentence.startswith("Neither memoryless model leaves chance")
@@ -259,23 +254,26 @@ def check_observation(sentence: str, rows: list[tuple[float, float]], epoch: int
         prev_loss, prev_accuracy = rows[epoch - 2]
         drop = (prev_loss - loss) / prev_loss
         if "levels off" in sentence:
-            assert drop < 0.05
+            assert 0 <= drop < 0.05
+        if match := re.search(r"The loss rises \(\+(\d+)%\)", sentence):
+            assert drop < 0 and int(match[1]) == round(-drop * 100)
         if "barely moves" in sentence:
             assert round(accuracy - prev_accuracy, 2) <= 0.01 and loss < prev_loss
         if match := re.search(r"(Steep|Slower) progress: the loss drops (\d+)%", sentence):
             assert int(match[2]) == round(drop * 100)
             assert (match[1] == "Steep") == (drop >= 0.25)
-    assert re.search(r"levels off|barely moves|progress|chance", sentence)
+    assert re.search(r"levels off|rises|barely moves|progress|chance", sentence)
 
 
 def test_each_observation_agrees_with_the_rounded_values_in_its_own_row(lesson):
     namespace, printed = lesson
     rows = table_rows(printed["training_trace"], "Epoch")
     assert [int(row[0]) for row in rows] == list(range(1, len(namespace["rnn_history"]) + 1))
-    shown = [tuple(float(v) for v in row[1].split("<br>")) for row in rows]
+    assert all(len(row) == 4 for row in rows)  # one value per cell
+    shown = [(float(row[1]), float(row[2])) for row in rows]
     assert shown == [(round(loss, 3), round(acc, 2)) for loss, acc in namespace["rnn_history"]]
     for epoch, row in enumerate(rows, start=1):
-        check_observation(row[2], shown, epoch, namespace["CHANCE"])
+        check_observation(row[3], shown, epoch, namespace["CHANCE"])
 
 
 @pytest.mark.parametrize(
@@ -284,8 +282,9 @@ def test_each_observation_agrees_with_the_rounded_values_in_its_own_row(lesson):
         [("1.000", "0.40"), ("0.500", "0.80"), ("0.400", "0.91"), ("0.390", "0.95"), ("0.300", "0.96")],
         [("1.000", "0.95"), ("0.990", "0.95"), ("0.800", "0.99")],
         [("1.000", "0.35"), ("0.900", "0.50"), ("0.850", "0.50")],
+        [("1.000", "0.40"), ("0.800", "0.60"), ("0.880", "0.58")],
     ],
-    ids=["levels-off-and-slower", "above-090-at-once", "near-chance"],
+    ids=["levels-off-and-slower", "above-090-at-once", "near-chance", "loss-rises"],
 )
 def test_observations_say_what_the_numbers_show(lesson, rows):
     observation, chance = lesson[0]["observation"], lesson[0]["CHANCE"]
@@ -577,7 +576,7 @@ def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
     namespace, _ = lesson
     rows = [[td.get_text() for td in tr.select("td")] for tr in lesson_html.select("table tr")]
     for name, history in namespace["histories"].items():
-        assert [name, str(namespace["parameters"][name]), ", ".join(f"{acc:.2f}" for _, acc in history)] in rows
+        assert [name] + [f"{acc:.2f}" for _, acc in history] in rows
     sweep, short = namespace["sweep"], namespace["SHORT"]
     for distance in namespace["DISTANCES"]:
         accuracy, ratio, _ = sweep[short, distance]
@@ -606,3 +605,25 @@ def test_lesson_tables_and_figures_fit_a_phone(browser, served_site):
     )
     context.close()
     assert too_wide == []
+
+
+# --- Claims -------------------------------------------------------------------------------------
+
+
+def test_every_prose_claim_holds_in_the_lessons_run(lesson):
+    namespace = dict(lesson[0])
+    claims = re.findall(r"^<!-- claim: (.+) -->$", PAGE.read_text(), flags=re.MULTILINE)
+    assert claims
+    for claim in claims:
+        assert eval(claim, namespace), claim
+
+
+@pytest.mark.parametrize("page", ["rnn/index.md", "rnn/practice.md", "rnn/test.md"])
+def test_every_question_claim_holds_in_its_evidences_run(page):
+    for question in questions(page):
+        if not question.claims:
+            continue
+        namespace, _ = run_evidence(question)
+        for part, expressions in question.claims.items():
+            for claim in [expressions] if isinstance(expressions, str) else expressions:
+                assert eval(claim, dict(namespace)), (question.id, part, claim)

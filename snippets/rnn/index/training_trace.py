@@ -5,6 +5,9 @@ if __name__ == "__main__":  # alone; on the page, experiment.py already ran in t
 
 
 # --8<-- [start:epoch-table]
+from IPython.display import Markdown, display
+
+
 def observation(epoch: int, rows: list[tuple[str, str]]) -> str:
     """What a teacher would say about one row, read off the numbers as the table rounds them."""
     loss, accuracy = (float(v) for v in rows[epoch - 1])
@@ -14,7 +17,9 @@ def observation(epoch: int, rows: list[tuple[str, str]]) -> str:
     else:
         prev_loss, prev_accuracy = (float(v) for v in rows[epoch - 2])
         drop = (prev_loss - loss) / prev_loss
-        if drop < 0.05:
+        if drop < 0:
+            said = [f"The loss rises ({-drop:+.0%})."]
+        elif drop < 0.05:
             said = ["The loss levels off."]
         elif round(accuracy - prev_accuracy, 2) <= 0.01:
             said = ["Accuracy barely moves while the loss still falls: "
@@ -28,11 +33,16 @@ def observation(epoch: int, rows: list[tuple[str, str]]) -> str:
     return " ".join(said)
 
 
-shown = [(f"{loss:.3f}", f"{accuracy:.2f}") for loss, accuracy in rnn_history]  # as the table rounds
-print("| Epoch | Test loss ↓<br>test accuracy ↑ | Observation |")
-print("|---:|---:|---|")
+# the values as the table rounds them
+shown = [(f"{loss:.3f}", f"{acc:.2f}") for loss, acc in rnn_history]
+rows = [
+    "| Epoch | Test loss ↓ | Test accuracy ↑ | Observation |",
+    "|---:|---:|---:|---|",
+]
 for epoch, (loss, accuracy) in enumerate(shown, start=1):
-    print(f"| {epoch} | {loss}<br>{accuracy} | {observation(epoch, shown)} |")
+    said = observation(epoch, shown)
+    rows.append(f"| {epoch} | {loss} | {accuracy} | {said} |")
+display(Markdown("\n".join(rows)))
 # --8<-- [end:epoch-table]
 
 
