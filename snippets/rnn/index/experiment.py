@@ -146,15 +146,18 @@ guess = {
     f" = {math.log(CLASSES):.3f}.",
 }
 tables = [("Test accuracy", 1, 2), ("Test loss", 0, 3)]
-epochs = range(1, len(rnn_history) + 1)
+names = list(histories)
 for title, column, digits in tables:
     rows = [
-        f"| {title}, epoch | " + " | ".join(map(str, epochs)) + " |",
-        "|---|" + "---:|" * len(epochs),
+        f"| Epoch | {' | '.join(names)} |",
+        "|---:|" + "---:|" * len(names),
     ]
-    for name, history in histories.items():
-        values = [f"{row[column]:.{digits}f}" for row in history]
-        rows.append(f"| {name} | " + " | ".join(values) + " |")
+    for epoch in range(len(rnn_history)):
+        values = [
+            f"{histories[n][epoch][column]:.{digits}f}" for n in names
+        ]
+        rows.append(f"| {epoch + 1} | {' | '.join(values)} |")
+    print(f"**{title}**, after each epoch:\n")
     display(Markdown("\n".join(rows)))
     print(f"\n{guess[title]}\n")
 

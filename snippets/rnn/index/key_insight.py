@@ -24,8 +24,8 @@ tip = [
     f"level ({CHANCE:.2f}).",
     "",
     f"    That memory has limits, and a budget: a cue {mid} steps "
-    f"back scored **{acc[SHORT, mid]}** after {SHORT} epochs and "
-    f"**{acc[LONG, mid]}** after {LONG}; a cue {far} steps back "
+    f"back scored {acc[SHORT, mid]} after {SHORT} epochs and "
+    f"{acc[LONG, mid]} after {LONG}; a cue {far} steps back "
     f"scored **{acc[LONG, far]}** even after {LONG}, with "
     f"{ratios[far]} of the last step's gradient reaching it.",
 ]
