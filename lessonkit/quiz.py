@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import yaml
 from mkdocs.exceptions import PluginError
 
+from lessonkit import claims as claim_checks
 from lessonkit import execution, pages
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -51,7 +52,7 @@ class Question:
     fails_with: dict[str, str] | None = None  # verify: runs: the error type each wrong option ends in
     # part -> Python expression(s) that must hold in the evidence's namespace after its run: a sentence
     # of that part states a result. Parts: an option letter (its why_not), question, steps, quick_check,
-    # hint, mistakes. (Evaluated by the build: issue 19.)
+    # hint, mistakes. Evaluated by `verify` after the evidence's run.
     claims: dict[str, str | list[str]] | None = None
 
     @property
@@ -141,9 +142,48 @@ def _validated(data: dict, number: int, page: str, line: int, require_why_not: b
         raise fail("`verify: runs` takes each wrong option's why_not from its evidence run: remove why_not")
     if data.get("verify") != "runs" and (why_not or require_why_not) and set(why_not) != wrong:
         raise fail(f"why_not must give one line for exactly the wrong options {', '.join(sorted(wrong))}")
+    claims = data.get("claims") or {}
+    if not isinstance(claims, dict):
+        raise fail("claims must map a part (an option letter, question, steps, quick_check, hint, mistakes) to checks")
+    claims = {str(part): checks for part, checks in claims.items()}
+    bad = sorted(set(claims) - set(wrong) - set(CLAIM_PARTS))
+    if bad:
+        raise fail(
+            f"claims on unknown part(s) {', '.join(bad)}: use a wrong option's letter or {', '.join(CLAIM_PARTS)}"
+        )
+    if claims and not data.get("evidence"):
+        raise fail("claims need an evidence snippet to be checked against")
     return Question(
-        number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not}
+        number=number,
+        page=page,
+        line=line,
+        **{**data, "options": options, "answer": answer, "why_not": why_not, "claims": claims or None},
     )
+
+
+CLAIM_PARTS = ("question", "steps", "quick_check", "hint", "mistakes")
+
+
+def claim_problems(question: Question, namespace: dict) -> list[str]:
+    """Every `claims:` check of a question that its evidence's run does not bear out, naming part and text."""
+    found = []
+    for part, checks in (question.claims or {}).items():
+        for expr in [checks] if isinstance(checks, str) else checks:
+            where = f"{question.name}, {'the why-not of option ' + part if part in question.options else part}"
+            message = claim_checks.problem(where, _part_text(question, part), str(expr), namespace)
+            if message:
+                found.append(message)
+    return found
+
+
+def _part_text(question: Question, part: str) -> str:
+    if part in question.options:
+        return (question.why_not or {}).get(part, "")
+    if part == "steps":
+        return " ".join(step.get("text", "") for step in question.steps)
+    if part == "mistakes":
+        return " / ".join(question.mistakes)
+    return str(getattr(question, part))
 
 
 def check_page(questions: list[Question], page: str) -> None:
@@ -183,7 +223,12 @@ def plain(option: str) -> str:
 
 
 def verify(question: Question, namespace: dict) -> tuple[str, dict]:
-    """Does the evidence's run support the marked option? A problem naming both values (or ""), and the facts."""
+    """Does the evidence's run support the marked option and every claim? A problem (or ""), and the facts."""
+    problem, facts = _verify_answer(question, namespace)
+    return "\n  ".join(filter(None, [problem, *claim_problems(question, namespace)])), facts
+
+
+def _verify_answer(question: Question, namespace: dict) -> tuple[str, dict]:
     marked = question.answer
     if question.verify == "value":
         if "answer" not in namespace:
