@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import os
 import re
 from pathlib import Path
@@ -39,6 +40,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         quiz.check_page(questions, name)
     except quiz.QuizError as error:
         errors.append(str(error))
+    for problem in quiz.rule_problems(questions, name, code=quiz.question_code(questions)):
+        _rule(config, name, problem)
     lesson = str(Path(name).parent / "index.md")  # a lesson's pages sit beside it
     link = "" if name == lesson else os.path.relpath(lesson, Path(name).parent)
     rendered = {}
@@ -84,6 +87,8 @@ def on_env(env, config, files):
         if q.teaches not in headings:
             failures.record(q.page, f"{q.name}: `teaches: {q.teaches}`, but {lesson} has no heading with that id")
         _titles[(lesson, q.teaches)] = headings.get(q.teaches, q.teaches)
+    for lesson, problem in quiz.lesson_rules(_teaches, files):  # every teaching section asked about, no repeats
+        _rule(config, lesson, problem)
     return env
 
 
@@ -91,6 +96,21 @@ def on_page_context(context, page, config, nav):
     lesson = str(Path(page.file.src_uri).parent / "index.md")
     page.content = _TEACHES.sub(lambda m: html.escape(_titles.get((lesson, m[1]), m[1])), page.content or "")
     return context
+
+
+def _rule(config, page: str, problem: str) -> None:
+    """A breach of the question rules fails the build; `extra: {question_rules: report}` only lists it
+    (while the lessons are rewritten to meet them), outside the `mkdocs` logger that strict mode counts."""
+    if config.extra.get("question_rules") == "report":
+        _report.warning("question rules (reported, not enforced): %s", problem)
+    else:
+        failures.record(page, problem)
+
+
+_report = logging.getLogger("lessonkit.rules")
+if not _report.handlers:
+    _report.addHandler(logging.StreamHandler())
+    _report.propagate = False
 
 
 def _flatten(toc):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import LESSONS, copy_project, mkdocs_build
-from lessonkit import claims, quiz
+from lessonkit import claims, pages, quiz
 
 LESSON = LESSONS[0]
 PAGE = f"docs/{LESSON.page.src_uri}"
@@ -45,8 +45,13 @@ def test_a_question_claim_on_an_unknown_part_is_rejected():
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
-    """A copy whose lesson page and practice page each carry false claims (and a true one), built once."""
+    """A copy whose lesson page and practice page each carry false claims (and a true one), built once.
+
+    The same build carries two breaches of the question rules (tests/test_quiz_rules.py has the rest
+    on made-up pages): a lesson section no question names, and a question asked twice."""
     project = copy_project(tmp_path_factory.mktemp("claims"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("question_rules: report", "question_rules: enforce"))
     page = project / PAGE
     text = page.read_text()
     first = LESSON.page.fences[0]
@@ -56,13 +61,14 @@ def build(tmp_path_factory):
         "This one names a value no block defined. <!-- claim: undefined_value > 0 -->\n"
         '\nThis one holds in the session\'s own namespace. <!-- claim: __name__.startswith("lesson_block_") -->\n'
     )
-    page.write_text(text[:end] + added + text[end:])
+    page.write_text(text[:end] + added + text[end:] + "\n## An injected section\n\nIt teaches, untested.\n")
     lines = (text[:end] + added).splitlines()
     practice = project / QUESTIONS
     source = practice.read_text()
     first_question = quiz.parse(source, LESSON.practice.src_uri)[0]
     source = source.replace(f"id: {first_question.id}\n", f"id: {first_question.id}\nclaims: {{hint: '2 < 1'}}\n", 1)
-    practice.write_text(source)
+    copy = next(quiz.FENCE.finditer(source))[0].replace(f"id: {first_question.id}\n", "id: asked-twice\n", 1)
+    practice.write_text(source + "\n" + copy + "\n")
     result = mkdocs_build(project, project / "site")
     return {
         "result": result,
@@ -100,3 +106,29 @@ def test_claim_markers_never_reach_the_reader(built_site):
     leaked = [str(p) for p in built_site.rglob("*.html") if re.search(r"<!--\s*claim:", p.read_text())]
     leaked += [str(p) for p in built_site.rglob("*.ipynb") if "claim:" in p.read_text()]
     assert leaked == []
+
+
+@pytest.mark.build
+def test_a_lesson_section_no_question_names_fails_the_build(build):
+    lesson = LESSON.page.src_uri
+    assert (
+        f"{lesson}: the section 'An injected section' (#an-injected-section) teaches, but no question"
+        in build["output"]
+    )
+
+
+@pytest.mark.build
+def test_a_question_asked_twice_fails_the_build(build):
+    q = build["question"]
+    assert f"{q.name} and {LESSON.practice.src_uri}: question " in build["output"]
+    assert "('asked-twice') ask the same thing (the same question)" in build["output"]
+
+
+def test_question_code_is_read_as_the_page_shows_it():
+    shown = [q for page in pages.pages() for q in quiz.parse(page.text, page.src_uri) if q.code]
+    assert shown, "no question on the site shows code"
+    q = shown[0]
+    path = q.code.partition(":")[0]
+    code = quiz.question_code([q])[q.id]
+    assert code.strip() and "--8<--" not in code
+    assert code.splitlines()[0].strip() in (pages.snippets() / path).read_text()
