@@ -60,6 +60,7 @@ def build(tmp_path_factory):
         "\nThis number is checked and false. <!-- claim: 1 + 1 == 3 -->\n"
         "This one names a value no block defined. <!-- claim: undefined_value > 0 -->\n"
         '\nThis one holds in the session\'s own namespace. <!-- claim: __name__.startswith("lesson_block_") -->\n'
+        "\nThe update $h_t = \\tanh(x_t)$ reads, and on its own line:\n\n$$\nh_t < 1\n$$\n"
     )
     page.write_text(text[:end] + added + text[end:] + "\n## An injected section\n\nIt teaches, untested.\n")
     lines = (text[:end] + added).splitlines()
@@ -132,3 +133,13 @@ def test_question_code_is_read_as_the_page_shows_it():
     code = quiz.question_code([q])[q.id]
     assert code.strip() and "--8<--" not in code
     assert code.splitlines()[0].strip() in (pages.snippets() / path).read_text()
+
+
+@pytest.mark.build
+def test_maths_on_a_page_is_mathml_and_the_notebook_keeps_its_source(build):
+    page = build["site"] / LESSON.folder / "index.html"
+    html = page.read_text()
+    assert '<math alttext="h_t = \\tanh(x_t)"' in html and 'display="block"' in html
+    assert "arithmatex" not in html
+    notebook = next((build["site"] / LESSON.folder).rglob("*.ipynb")).read_text()
+    assert "$h_t = \\\\tanh(x_t)$" in notebook  # JSON escapes the backslash
