@@ -256,10 +256,13 @@ def sentence_claims(
     distance from chance, a first time above a threshold."""
     claims, wrong = 0, []
     accuracy = accuracies[n - 1]
+    # A reader does the arithmetic on the rounded values shown: a stated difference must be theirs
+    # (2 decimals: within half a unit of the last place; a whole percent: within half a percent).
+    exact, whole_percent = 0.005 + 1e-9, 0.5 + 1e-9
     if n == 1:
         if match := ABOVE_CHANCE.search(sentence):
             claims += 1
-            if accuracy is not None and abs(accuracy - float(match[2]) - float(match[1])) > 0.011:
+            if accuracy is not None and abs(accuracy - float(match[2]) - float(match[1])) > exact:
                 wrong.append(f"it starts {accuracy - float(match[2]):.2f} above chance, not {match[1]}")
         if match := NEAR_CHANCE.search(sentence):
             claims += 1
@@ -272,14 +275,15 @@ def sentence_claims(
         if match := PERCENT.search(sentence):
             claims += 1
             sign = -1 if match[1] == "-" or (not match[1] and DOWN.search(sentence)) else 1
-            if abs(sign * int(match[2]) - change) > 1.01:
+            if abs(sign * int(match[2]) - change) > whole_percent:
                 wrong.append(moved)
         trend = sentence.split("(")[0].lower()
+        before = (losses[n - 2] - losses[n - 3]) / losses[n - 3] * 100 if n > 2 else -1.0  # "keeps": it fell before
         for word, holds in [
             ("sharply", change <= -24),
             ("steep", change <= -24),
             ("slower", -26 <= change < 0),
-            ("keeps falling", change < 0),
+            ("keeps falling", change < 0 and before < 0),
             ("still falls", change < 0),
             ("rises", change > 0),
             ("levels off", abs(change) <= 6),
@@ -292,7 +296,7 @@ def sentence_claims(
             delta = accuracy - accuracies[n - 2]
             if match := ACCURACY_DELTA.search(sentence):
                 claims += 1
-                if abs(delta - float(match[1])) > 0.011:
+                if abs(delta - float(match[1])) > exact:
                     wrong.append(f"accuracy went {accuracies[n - 2]:.2f} -> {accuracy:.2f}, not {match[1]}")
             if "barely moves" in sentence.lower():
                 claims += 1
@@ -342,6 +346,21 @@ def tables(soup: BeautifulSoup) -> list[list[dict[str, str]]]:
         rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
         found.append([dict(zip(header, row, strict=True)) for row in rows])
     return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "n", "wrong"),
+    [
+        ("Accuracy 0.39, 0.05 above chance (0.33).", 1, "it starts 0.06 above chance, not 0.05"),
+        ("Accuracy 0.55 (+0.05).", 3, "accuracy went 0.51 -> 0.55, not +0.05"),
+        ("Loss keeps falling (-11%).", 3, "'keeps falling', but the loss went 1.0 -> 0.89 (-11%)"),
+    ],
+    ids=["above-chance", "accuracy-change", "keeps-falling-after-a-rise"],
+)
+def test_an_observation_is_checked_against_the_rounded_values_beside_it(sentence, n, wrong):
+    """What a reader computes from the shown numbers: 0.39 - 0.33 is 0.06, and a loss that rose did not keep falling."""
+    losses, accuracies = [0.9, 1.0, 0.89], [0.39, 0.51, 0.55]
+    assert wrong in sentence_claims(sentence, n, losses, accuracies)[1]
 
 
 @pytest.mark.parametrize("lesson", lesson_params())
