@@ -89,9 +89,22 @@ def _quiz_link(match: re.Match, base: str) -> str:
 
 
 def for_learners(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Each `notebook="markdown"` cell becomes a Markdown cell of what it showed (figures as attachments)."""
+    """Each `notebook="markdown"` cell becomes a Markdown cell of what it showed (figures as attachments).
+
+    A cell's printed text arrives in as many stream pieces as the kernel flushed: runs of them are
+    joined first, so two builds write the same notebook whatever the timing."""
     for index, cell in enumerate(notebook.cells):
-        if cell.cell_type == "code" and cell.metadata.get("lesson", {}).get("notebook") == "markdown":
+        if cell.cell_type != "code":
+            continue
+        joined = []
+        for output in cell.outputs:
+            previous = joined[-1] if joined else {}
+            if output.output_type == "stream" == previous.get("output_type") and previous.name == output.name:
+                previous.text += output.text
+                continue
+            joined.append(output)
+        cell.outputs = joined
+        if cell.metadata.get("lesson", {}).get("notebook") == "markdown":
             notebook.cells[index] = as_markdown_cell(cell)
     return notebook
 

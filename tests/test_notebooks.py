@@ -290,9 +290,11 @@ def test_site_only_cells_become_markdown_cells_of_what_they_showed():
         nbformat.v4.new_output("display_data", data={"image/png": "iVBOR", "text/plain": "<Figure>"}),
     ]
     kept = nbformat.v4.new_code_cell("print(1)", id="kept")
+    kept.outputs = [nbformat.v4.new_output("stream", name="stdout", text=t) for t in ["1\n", "2\n"]]
     nb = notebook.for_learners(nbformat.v4.new_notebook(cells=[cell, kept]))
     drawn, same = nb.cells
     assert (drawn.cell_type, drawn.id, same.cell_type) == ("markdown", "drawing", "code")
+    assert [o.text for o in same.outputs] == ["1\n2\n"]  # however the kernel flushed it: two builds agree
     assert drawn.source.startswith("> **Key insight**\n>\n> It holds.\n")
     assert "| a |\n|---|\n| 1 |" in drawn.source
     assert drawn.source.endswith("![Figure](attachment:drawing-3.png)")
