@@ -141,5 +141,6 @@ def test_maths_on_a_page_is_mathml_and_the_notebook_keeps_its_source(build):
     html = page.read_text()
     assert '<math alttext="h_t = \\tanh(x_t)"' in html and 'display="block"' in html
     assert "arithmatex" not in html
-    notebook = next((build["site"] / LESSON.folder).rglob("*.ipynb")).read_text()
-    assert "$h_t = \\\\tanh(x_t)$" in notebook  # JSON escapes the backslash
+    downloaded = next((build["site"] / LESSON.folder).rglob("*.ipynb"))
+    assert "$h_t = \\\\tanh(x_t)$" in downloaded.read_text()  # JSON escapes the backslash
+    assert '<math alttext="h_t = \\tanh(x_t)"' in (downloaded.parent / "index.html").read_text()

@@ -38,3 +38,11 @@ def test_a_formula_that_does_not_render_fails_naming_page_and_formula():
     rendered("Broken: $\\frac{1}{$ here.")
     assert any("lesson/index.md: the formula `\\frac{1}{` does not render" in m for m in failures.all_messages())
     failures.clear()
+
+
+def test_the_notebook_page_renders_its_prose_maths_but_never_code_or_outputs():
+    notebook = SimpleNamespace(file=SimpleNamespace(src_uri="lesson/lesson-lesson.ipynb"))
+    html = "<p>The update $h_t = \\tanh(x_t)$ costs $5 and $6.</p><pre>print('$x$')</pre><code>$y$</code>"
+    out = maths.on_page_content(html, notebook, None, None)
+    assert out.count("<math ") == 1 and 'alttext="h_t = \\tanh(x_t)"' in out
+    assert "costs $5 and $6." in out and "<pre>print('$x$')</pre><code>$y$</code>" in out
