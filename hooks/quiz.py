@@ -39,7 +39,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     """Every page is read: each lesson's teaching sections are asked about, and no question repeats."""
-    teaches = [(q, str(Path(q.page).parent / "index.md")) for run in BUILD.runs.values() for q in run.questions.values()]
+    teaches = [
+        (q, str(Path(q.page).parent / "index.md")) for run in BUILD.runs.values() for q in run.questions.values()
+    ]
     for lesson, problem in quiz.lesson_rules(teaches, files):
         _rule(config, lesson, problem)
     return env

@@ -144,11 +144,9 @@ def _validated(data: dict, number: int, page: str, line: int, require_why_not: b
     if not isinstance(claims, dict):
         raise fail("claims must map a part (an option letter, question, steps, quick_check, hint, mistakes) to checks")
     claims = {str(part): checks for part, checks in claims.items()}
-    bad = sorted(set(claims) - set(wrong) - set(CLAIM_PARTS))
+    bad = sorted(set(claims) - set(options) - set(CLAIM_PARTS))  # the marked option's text states a result too
     if bad:
-        raise fail(
-            f"claims on unknown part(s) {', '.join(bad)}: use a wrong option's letter or {', '.join(CLAIM_PARTS)}"
-        )
+        raise fail(f"claims on unknown part(s) {', '.join(bad)}: use an option's letter or {', '.join(CLAIM_PARTS)}")
     if claims and not data.get("evidence"):
         raise fail("claims need an evidence snippet to be checked against")
     return Question(
@@ -167,14 +165,22 @@ def claim_problems(question: Question, namespace: dict) -> list[str]:
     found = []
     for part, checks in (question.claims or {}).items():
         for expr in [checks] if isinstance(checks, str) else checks:
-            where = f"{question.name}, {'the why-not of option ' + part if part in question.options else part}"
+            where = f"{question.name}, {_part_name(question, part)}"
             message = claim_checks.problem(where, _part_text(question, part), str(expr), namespace)
             if message:
                 found.append(message)
     return found
 
 
+def _part_name(question: Question, part: str) -> str:
+    if part == question.answer:
+        return f"the marked option {part}"
+    return f"the why-not of option {part}" if part in question.options else part
+
+
 def _part_text(question: Question, part: str) -> str:
+    if part == question.answer:
+        return question.options[part]
     if part in question.options:
         return (question.why_not or {}).get(part, "")
     if part == "steps":
