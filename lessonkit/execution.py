@@ -22,6 +22,7 @@ from types import ModuleType
 
 from lessonkit import pages
 
+WALL_FACTOR = 10  # a block that waits without computing ends after this many times its CPU limit in wall time
 DEFAULT_TIMEOUT = 60.0  # CPU seconds per block; a fence's timeout="..." or mkdocs.yml's extra.exec_timeout sets it
 _MODULE_NAME = re.compile(r"[^a-zA-Z\d]+")
 
@@ -97,8 +98,6 @@ class _Watchdog:
     bytecodes): CPU time, so a loaded machine does not fail a block that a quiet one runs in time; a wall-clock
     backstop of WALL_FACTOR times the limit still ends a block that waits without computing."""
 
-    WALL_FACTOR = 10
-
     def __init__(self, thread_id: int, seconds: float):
         self.thread_id, self.seconds = thread_id, seconds
         self.done = threading.Event()
@@ -108,7 +107,7 @@ class _Watchdog:
         cpu, wall = time.process_time(), time.monotonic()
         while not self.done.wait(0.05):
             used = time.process_time() - cpu
-            if used > self.seconds or time.monotonic() - wall > self.seconds * self.WALL_FACTOR:
+            if used > self.seconds or time.monotonic() - wall > self.seconds * WALL_FACTOR:
                 stop = ctypes.py_object(BlockTimeout)
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), stop)
                 return
