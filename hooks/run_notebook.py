@@ -72,8 +72,7 @@ class _Run(threading.Thread):
                 km=kernel,
                 timeout=CELL_TIMEOUT,
                 timeout_func=lambda cell: (
-                    cell.metadata.get("lesson", {}).get("timeout", execution.DEFAULT_TIMEOUT)
-                    * execution.WALL_FACTOR
+                    cell.metadata.get("lesson", {}).get("timeout", execution.DEFAULT_TIMEOUT) * execution.WALL_FACTOR
                 ),
                 allow_errors=False,
                 record_timing=False,  # no timestamps: two builds write the same notebook
