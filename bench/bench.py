@@ -238,6 +238,19 @@ def pages_report(site: Path) -> list[dict]:
     return rows
 
 
+TARGET_PAGE_KB = 120  # every page, new ones included, with its assets (issue 23)
+
+
+def page_weight_targets(pages: list[dict]) -> list[str]:
+    """The page-weight target of every page: at most TARGET_PAGE_KB gzip with what it loads."""
+    heavy = [f"`{p['page']}` {p['bytes'] / 1024:.1f} KB" for p in pages if p["bytes"] > TARGET_PAGE_KB * 1024]
+    heaviest = max(pages, key=lambda p: p["bytes"])
+    return [
+        f"- every page at most {TARGET_PAGE_KB} KB gzip with its assets (heaviest `{heaviest['page']}`, "
+        f"{heaviest['bytes'] / 1024:.1f} KB): " + ("met" if not heavy else "NOT met: " + "; ".join(heavy))
+    ]
+
+
 def machine() -> str:
     cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
     memory = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 2**20
@@ -321,6 +334,7 @@ def main() -> None:
         "",
         "- Lighthouse 100/100/100/100 on mobile for every page: "
         + ("met" if not failing else "NOT met: " + "; ".join(failing)),
+        *page_weight_targets(pages),
         f"- lesson page under {TARGET_LESSON_KB} KB gzip with its assets: {lesson['bytes'] / 1024:.1f} KB, "
         f"{'met' if lesson['bytes'] < TARGET_LESSON_KB * 1024 else 'NOT met'}",
         f'- cold build under {TARGET_BUILD_RATIO}× the floor "execution off + torch import": {build_ratio:.2f}×, '

@@ -14,6 +14,7 @@ import io
 import re
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,8 @@ from types import ModuleType
 
 from lessonkit import pages
 
-DEFAULT_TIMEOUT = 60.0  # seconds per block; a fence's timeout="..." or mkdocs.yml's extra.exec_timeout sets it
+WALL_FACTOR = 10  # a block that waits without computing ends after this many times its CPU limit in wall time
+DEFAULT_TIMEOUT = 60.0  # CPU seconds per block; a fence's timeout="..." or mkdocs.yml's extra.exec_timeout sets it
 _MODULE_NAME = re.compile(r"[^a-zA-Z\d]+")
 
 
@@ -62,7 +64,7 @@ def run_code(fence: pages.Fence, namespace: dict, where: str, timeout: float = D
         ):
             exec(compile(fence.code, f"<block {fence.id}>", "exec"), namespace)
     except BlockTimeout as error:  # named by the line that was running when the limit passed
-        limit = f"ran longer than {timeout:g} s (an endless loop?)"
+        limit = f"ran longer than {timeout:g} s of CPU time (an endless loop?)"
         raise BlockFailed(f"{where}: block '{fence.id}' {limit} at {_source_line(fence, error)}") from None
     except SystemExit as error:
         raise BlockFailed(
@@ -92,20 +94,29 @@ def _source_line(fence: pages.Fence, error: BaseException) -> str:
 
 
 class _Watchdog:
-    """Raises BlockTimeout in the running thread once the limit passes (checked between bytecodes)."""
+    """Raises BlockTimeout in the running thread once the block has used `seconds` of CPU (checked between
+    bytecodes): CPU time, so a loaded machine does not fail a block that a quiet one runs in time; a wall-clock
+    backstop of WALL_FACTOR times the limit still ends a block that waits without computing."""
 
     def __init__(self, thread_id: int, seconds: float):
-        self.thread_id, self.timer = thread_id, threading.Timer(seconds, self._expire)
-        self.timer.daemon = True
+        self.thread_id, self.seconds = thread_id, seconds
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
 
-    def _expire(self) -> None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), ctypes.py_object(BlockTimeout))
+    def _watch(self) -> None:
+        cpu, wall = time.process_time(), time.monotonic()
+        while not self.done.wait(0.05):
+            used = time.process_time() - cpu
+            if used > self.seconds or time.monotonic() - wall > self.seconds * WALL_FACTOR:
+                stop = ctypes.py_object(BlockTimeout)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), stop)
+                return
 
     def __enter__(self):
-        self.timer.start()
+        self.thread.start()
 
     def __exit__(self, *exc):
-        self.timer.cancel()
+        self.done.set()
 
 
 _reading: list[set[Path]] = []  # while a block runs: where the files it opens under snippets/ are recorded

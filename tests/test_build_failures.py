@@ -78,7 +78,7 @@ def test_an_exception_in_a_snippet_names_the_snippet_file_and_line(build):
 
 
 def test_an_endless_loop_fails_within_its_time_limit_naming_the_block_and_the_running_line(build):
-    ran_long = f"{SRC_URI}: block 'injected-loop' ran longer than 2 s (an endless loop?) at {PAGE}:"
+    ran_long = f"{SRC_URI}: block 'injected-loop' ran longer than 2 s of CPU time (an endless loop?) at {PAGE}:"
     assert any(f"{ran_long}{line}" in build["output"] for line in build["loop_lines"]), build["output"]
 
 

@@ -20,7 +20,6 @@ LESSON_URL = FIXTURE_LESSON + "/"
 PRACTICE_URL = FIXTURE_LESSON + "/practice/"
 NOTEBOOK_NAME = f"{FIXTURE_LESSON}-lesson"  # the generated notebook's page (lessonkit.pages.Lesson.notebook)
 NOTEBOOK_URL = f"{FIXTURE_LESSON}/{NOTEBOOK_NAME}/"
-SEARCH_WORD = "numbers"  # a word of the fixture lesson's page
 LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation(
   `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "?"} ${e.sample || ""}`.trim()), true);"""
 
@@ -110,13 +109,6 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
     quiz.locator(".quiz-check").click()
     assert quiz.locator(".quiz-feedback").inner_text().strip()
     used.append("quiz")
-
-    # search: type a query and see results (the search worker loads the index)
-    page.locator("input[data-md-component='search-query']").click()
-    page.keyboard.type(SEARCH_WORD)  # key by key: the theme searches on keyup
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("Escape")
-    used.append("search")
 
     # the palette toggle, both ways
     page.locator("label[title='Switch to dark mode']:visible").click()
