@@ -16,7 +16,7 @@ from markdown_exec import base_format
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from lessonkit import execution, failures, pages
+from lessonkit import execution, failures, pages, quiz
 from lessonkit.runner import BUILD
 
 log = logging.getLogger("mkdocs.hooks.execution")
@@ -30,6 +30,7 @@ if not _serve_log.handlers:
 EXEC_LANGUAGES = ("python", "py")
 _PLAIN_FENCE = re.compile(r'^(```+)python [^\n]*\bexec="on"[^\n]*$', re.M)
 _UNRENDERED = re.compile(r"exec=(?:&quot;|\")\w+(?:&quot;|\")")
+_ANCHOR = re.compile(r'\bid="([^"]+)"')
 _BLOCK_ID = re.compile(r"\bid=(?:&quot;|\")([^&\"]+)(?:&quot;|\")")
 
 
@@ -75,6 +76,8 @@ def start_page(markdown: str, page, config) -> str:
 def finish_page(html: str, page, config) -> str:
     """Flag fences left unrendered (an invalid option), log what ran, save the cache entry."""
     name = page.file.src_uri
+    # Anchors in custom fences' HTML (a question's id) are raw HTML MkDocs' link check never parsed.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ANCHOR.findall(html))
     if not executing(config):  # fences stay text on purpose
         return html
     for match in _UNRENDERED.finditer(html):
@@ -159,3 +162,28 @@ def lesson_track(page, nav) -> None:
         items.append(f'<li class="track-lesson" value="{number}">' + " · ".join(parts) + "</li>")
     track = '<ol class="track">\n' + "\n".join(items) + "\n</ol>"
     page.content = page.content.replace(f"<p>{TRACK_MARKER}</p>", track).replace(TRACK_MARKER, track)
+
+
+# -- The question rules (lessonkit.quiz) on the pages' runs --------------------------------------------
+
+
+def page_question_rules(config, page: str, questions: list) -> None:
+    """The rules of one page's questions (the marked option's length, answer-stating code, ...)."""
+    for problem in quiz.rule_problems(questions, page, code=quiz.question_code(questions)):
+        _rule(config, page, problem)
+
+
+def lesson_question_rules(config, files) -> None:
+    """Once every page is read: each lesson's teaching sections are asked about, and no question repeats."""
+    questions = [q for run in BUILD.runs.values() for q in run.questions.values()]
+    teaches = [(q, str(Path(q.page).parent / "index.md")) for q in questions]
+    for lesson, problem in quiz.lesson_rules(teaches, files):
+        _rule(config, lesson, problem)
+
+
+def _rule(config, page: str, problem: str) -> None:
+    """A breach of the question rules fails the build; `extra: {question_rules: report}` only lists it."""
+    if config.extra.get("question_rules") == "report":
+        logging.getLogger("lessonkit.rules").info("question rules (reported, not enforced): %s", problem)
+    else:
+        BUILD.record(page, problem)
