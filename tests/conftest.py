@@ -55,7 +55,7 @@ def lesson_params(select=lambda lesson: lesson):
     return [pytest.param(select(lesson), id=lesson.folder) for lesson in LESSONS]
 
 
-def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, timeout: float = 240, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build` as an author runs it (no --strict), output and errors in one string; `env` added."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
@@ -63,7 +63,7 @@ def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedP
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
         text=True,
-        timeout=240,  # below the test's own limit: a stalled build fails here, with its output
+        timeout=timeout,  # a stalled build fails here, with its output
     )
 
 
@@ -78,7 +78,7 @@ def built_site(tmp_path_factory) -> Path:
         if not (shared / "site.built").is_file():
             # The cache folder is fresh, so nothing is reused: it records each page's outputs as built,
             # which tests/test_pages_run.py compares with a run of each page through the runner.
-            result = mkdocs_build(ROOT, site, LESSON_CACHE=str(shared / "site-cache"))
+            result = mkdocs_build(ROOT, site, timeout=900, LESSON_CACHE=str(shared / "site-cache"))
             assert result.returncode == 0, result.stderr
             (shared / "site.built").touch()
     return site
