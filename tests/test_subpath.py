@@ -45,16 +45,15 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def same_host_urls(page_url: str, html: str) -> set[str]:
-    """Every href and src on the page, and the search index and worker the theme's config names,
+    """Every href and src on the page, and (with search on) the search index and worker the theme's config names,
     resolved against the page's address; links to other hosts are left out."""
     soup = BeautifulSoup(html, "html.parser")
     urls = {tag.get("href") or tag.get("src") for tag in soup.find_all(href=True) + soup.find_all(src=True)}
     config = json.loads(soup.find(id="__config").string)
     base = urljoin(page_url, config["base"].rstrip("/") + "/")
-    resolved = {urljoin(page_url, url).split("#")[0] for url in urls} | {
-        urljoin(base, "search/search_index.json"),
-        urljoin(page_url, config["search"]),
-    }
+    resolved = {urljoin(page_url, url).split("#")[0] for url in urls}
+    if soup.find(attrs={"data-md-component": "search"}):  # the theme's search, when the site has it
+        resolved |= {urljoin(base, "search/search_index.json"), urljoin(page_url, config["search"])}
     host = urlsplit(page_url).netloc
     return {url for url in resolved if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc == host}
 
