@@ -191,7 +191,11 @@ def _attribute(text: str) -> str:
 def review_page(lessons: list[pages.Lesson]) -> str:
     sources = [s for lesson in lessons for s in questions(lesson)]
     body = "\n".join(question_markdown(s, REVIEW_PAGE, f"{s.lesson.nav}") for s in sources)
-    return f"""# Review
+    return f"""---
+hide: [toc]
+---
+
+# Review
 
 {purpose_line("review")}
 
