@@ -21,7 +21,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 from PIL import Image
 
-from lessonkit import execution, failures, modes, pages, quiz
+from lessonkit import failures, modes, pages, quiz
+from lessonkit.runner import BUILD
 
 HOME_MARKER = "<!-- modes -->"
 _labels: dict[str, str] = {}  # src_uri -> "Practice: RNN memory", for the tab title and the footer
@@ -216,7 +217,8 @@ def on_page_context(context, page, config, nav):
         content = content.replace("<!-- modes:results -->", captured["results"])
 
     def why_not(match: re.Match) -> str:
-        facts = execution.FACTS.get((match[1], f"{match[2]}-evidence"), {})
+        run = BUILD.runs.get(match[1])
+        facts = run.facts.get(f"{match[2]}-evidence", {}) if run else {}
         return html.escape(facts.get("outcomes", {}).get(match[3], ""), quote=True)
 
     content = _WHY_NOT.sub(why_not, content)
