@@ -178,7 +178,7 @@ data-question-key="{source.key}" data-lesson="{html.escape(source.lesson.folder)
 
 <p class="quiz-hint" markdown="span">**Hint:** {html.escape(q.hint, quote=False)}</p>
 
-The real run that proves it is in [this question on its page]({origin}#{q.id}) ({scope}).
+The real run that proves it is in [this question on its page]({origin}#{q.id}-title) ({scope}).
 </details>
 </section>
 """
