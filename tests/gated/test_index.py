@@ -51,9 +51,9 @@ def test_lstm_returns_h_n_and_c_n_and_the_others_h_n_alone(lesson):
         assert isinstance(state, tuple) == (name == "LSTM")
         h_n = state[0] if name == "LSTM" else state
         assert torch.equal(output[:, -1], h_n[0])
-    rows = table_rows(lesson[1]["cells"], "Cell | `output`")
-    assert [row[0] for row in rows] == ["`nn.RNN`", "`nn.GRU`", "`nn.LSTM`"]
-    assert [row[3] for row in rows] == ["none", "none", "`(1, 2, 5)`"]
+    rows = table_rows(lesson[1]["cells"], "Cell | output")
+    assert [row[0] for row in rows] == list(CELLS)
+    assert [row[3] for row in rows] == ["none", "none", "(1, 2, 5)"]
 
 
 @pytest.mark.parametrize(("inputs", "hidden", "steps"), [(4, 5, 7), (1, 1, 3), (9, 16, 20)])
@@ -137,7 +137,7 @@ def test_sweep_tables_show_the_rounded_results(lesson):
     accuracy = text[text.index("**Test accuracy**") :]
     gradient = text[text.index("**Gradient at the cue**") :]
     for chunk, part, form in [(accuracy, 0, ".2f"), (gradient, 1, ".1e")]:
-        rows = table_rows(chunk, "Distance")
+        rows = table_rows(chunk, "Steps")
         expected = []
         for d in namespace["DISTANCES"]:
             values = [namespace["runs"][c, d][0][-1] if part == 0 else namespace["runs"][c, d][1] for c in CELLS]
@@ -167,7 +167,7 @@ def test_more_gradient_reaches_the_cue_in_gated_cells_and_it_shrinks_with_distan
 def test_each_verdict_agrees_with_the_rounded_row_it_reads(lesson):
     namespace, printed = lesson
     chance = namespace["CHANCE"]
-    rows = table_rows(printed["sweep"], "Distance")
+    rows = table_rows(printed["sweep"], "Steps")
     sentences = dict(re.findall(r"At (\d+) steps, (.*?)\.(?=\s|$)", printed["sweep"]))
     for d, *values in rows:
         acc = dict(zip(CELLS, (float(v) for v in values), strict=True))

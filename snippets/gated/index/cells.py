@@ -12,17 +12,17 @@ cells = {
     "GRU": nn.GRU(4, 5, batch_first=True),
     "LSTM": nn.LSTM(4, 5, batch_first=True),
 }
-rows = ["| Cell | `output` | `h_n` | `c_n` |", "|---|---|---|---|"]
+rows = ["| Cell | output | h_n | c_n |", "|---|---|---|---|"]
 for name, cell in cells.items():
     output, state = cell(x)
     if name == "LSTM":
         h_n, c_n = state  # the LSTM's state is a pair
-        c_shape = f"`{tuple(c_n.shape)}`"
+        c_shape = f"{tuple(c_n.shape)}"
     else:
         h_n, c_shape = state, "none"
     rows.append(
-        f"| `nn.{name}` | `{tuple(output.shape)}` "
-        f"| `{tuple(h_n.shape)}` | {c_shape} |"
+        f"| {name} | {tuple(output.shape)} "
+        f"| {tuple(h_n.shape)} | {c_shape} |"
     )
 display(Markdown("\n".join(rows) + "\n"))
 
@@ -85,12 +85,13 @@ rows = [
     "| Cell | Formula | Module | × RNN |",
     "|---|---:|---:|---:|",
 ]
-rnn_count = formula("RNN", 4, 5)
+n_in, n_h = 4, 5  # the sizes of the cells above
+rnn_count = formula("RNN", n_in, n_h)
 for name, cell in cells.items():
-    by_formula = formula(name, 4, 5)
+    by_formula = formula(name, n_in, n_h)
     assert by_formula == counted(cell)
     rows.append(
-        f"| `nn.{name}(4, 5)` | {GATES[name]} × 5 × (4 + 5 + 2)"
+        f"| {name} | {GATES[name]} × {n_h} × {n_in + n_h + 2}"
         f" = {by_formula} | {counted(cell)} "
         f"| {by_formula // rnn_count} |"
     )
@@ -100,6 +101,7 @@ shapes = {
     for name, cell in cells.items()
 }
 display(Markdown(
+    f"({n_in + n_h + 2} = {n_in} + {n_h} + 2.) "
     "`weight_ih_l0` stacks the blocks: "
     + ", ".join(f"{n} `{s}`" for n, s in shapes.items())
     + "."

@@ -18,7 +18,7 @@ shown = {  # as the tables round them
 }
 for title, part in [("Test accuracy", 0),
                     ("Gradient at the cue", 1)]:
-    rows = [f"| Distance | {' | '.join(SIZES)} |",
+    rows = [f"| Steps | {' | '.join(SIZES)} |",
             "|---:|" + "---:|" * len(SIZES)]
     for d in DISTANCES:
         values = [shown[c, d][part] for c in SIZES]
@@ -120,7 +120,7 @@ def first_above(epoch: int, rows: list[list[str]]) -> str:
 
 table = [[f"{traces[c][e]:.2f}" for c in SIZES]
          for e in range(len(traces["RNN"]))]
-rows = [f"| Epoch | {' | '.join(SIZES)} | First above 0.90 |",
+rows = [f"| Epoch | {' | '.join(SIZES)} | Past 0.90 |",
         "|---:|" + "---:|" * len(SIZES) + "---|"]
 for epoch, row in enumerate(table, start=1):
     note = first_above(epoch, table)
