@@ -1,6 +1,6 @@
 """The sweep over distances, the training trace, the plot and the Key insight (docs/gated/index.md)."""
 
-if __name__ == "__main__":  # alone; on the page, task.py already ran
+if "train" not in globals():  # alone or imported; on the page, task.py already ran
     from task import CHANCE, DISTANCES, EPOCHS, SIZES, train
 
 # --8<-- [start:sweep]

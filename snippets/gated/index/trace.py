@@ -1,6 +1,6 @@
 """The trained GRU's prediction trace: its update gate step by step, by hand (docs/gated/index.md)."""
 
-if __name__ == "__main__":  # alone; on the page, cells.py and recall.py already ran
+if "runs" not in globals():  # alone; on the page, cells.py and sweep.py already ran
     from cells import gru_step
     from sweep import TRACE, runs
     from task import CLASSES, LEAD, make_task
