@@ -239,10 +239,6 @@ def test_packed_beats_padded_by_a_clear_margin(lesson):
     assert ahead, "packed ahead at every epoch"
 
 
-def test_training_the_lessons_three_models_takes_under_2_cpu_seconds(lesson):
-    assert lesson[0]["training_cpu_seconds"] <= 2  # ~0.3 s on a quiet machine; CPU time grows under load
-
-
 def test_side_by_side_tables_print_each_epochs_numbers(lesson):
     namespace, printed, _ = lesson
     histories = zip(namespace["padded_history"], namespace["packed_history"], strict=True)
