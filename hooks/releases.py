@@ -96,7 +96,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             continue
         fence = next((m for m in pages.FENCE.finditer(markdown) if f'id="{block_id}"' in m.group("info")), None)
         if fence is not None:
-            note = f"\n\n*Prints differently on another release: [both outputs]({to_page}#{anchor(block['block'])}).*\n"
+            others = " and ".join(r for r in state["releases"] if r != releases.public(_build_release()))
+            note = f"\n\n*Prints differently on torch {others}: [both outputs]({to_page}#{anchor(block['block'])}).*\n"
             markdown = markdown[: fence.end()] + note + markdown[fence.end() :]
     return markdown
 
@@ -121,11 +122,15 @@ def comparison_page() -> str:
                 "(page blocks, question evidence, notebook cells) printed the same.",
             ]
         for block in state["differs"]:
-            out += ["", f"### `{block['block']}` {{: #{anchor(block['block'])} }}", "", '<div class="grid" markdown>']
+            where, _, block_id = block["block"].partition("#")
+            out += ["", f"### `{where}`, block `{block_id}` {{: #{anchor(block['block'])} }}", ""]
+            out += ['<div class="grid" markdown>']  # Material's grid: side by side, stacked on a phone
             for release in state["releases"]:
                 text = block.get(release, "(not recorded)")
                 fence = "`" * max(3, 1 + max((len(run) for run in text.split("\n") if set(run) == {"`"}), default=0))
-                out += ["", f"torch {release}", "", f"{fence}text", text.rstrip("\n") or "(nothing printed)", fence]
+                shown = text.rstrip("\n") or "(nothing printed)"
+                out += ["", "<div markdown>", "", f"torch {release}", "", f"{fence}text", shown, fence, "", "</div>"]
             out += ["", "</div>"]
-    out += ["", f"The record was written for torch {', '.join(record.get('releases', [])) or 'no release yet'}."]
+    recorded = record.get("releases", [])
+    out += ["", f"The record was written on torch {' and '.join(recorded)}." if recorded else "There is no record yet."]
     return "\n".join(out) + "\n"
