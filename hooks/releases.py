@@ -71,9 +71,9 @@ def _line(state: dict, link: str) -> str:
     if not state["fresh"]:
         return releases.sentence(state)
     if not shown:
-        return f"{releases.sentence(state)} Every block prints the same on each ([how this is checked]({link}))."
-    blocks = "1 block prints" if shown == 1 else f"{shown} blocks print"
-    return f"{releases.sentence(state)} {blocks} differently: [both outputs side by side]({link})."
+        return f"{releases.sentence(state)} Every output prints the same on each ([how this is checked]({link}))."
+    outputs = "1 output prints" if shown == 1 else f"{shown} outputs print"  # blocks, evidence, notebook cells
+    return f"{releases.sentence(state)} {outputs} differently: [both outputs side by side]({link})."
 
 
 @event_priority(-50)  # after hooks/quiz.py wrote the evidence fences, before hooks/execution.py runs them
