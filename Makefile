@@ -38,9 +38,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Two workers (CI has 2 cores); the site is built once and shared (tests/conftest.py).
+# Two workers (CI has 2 cores); the site is built once and shared (tests/conftest.py). The order is
+# shuffled (pytest-randomly; `-p no:randomly` to turn it off). `make test LESSON=rnn`: that lesson's
+# tests (tests/rnn/) and every site-wide and machinery test, parametrized over that lesson only.
 test: lint
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(if $(LESSON),tests/$(LESSON) $(wildcard tests/test_*.py))
 
 check: lint
 	$(BIN)/python -m pytest -m "not build and not browser and not site and not slow"
