@@ -55,7 +55,8 @@ def on_files(files, config):
     (generated / PAGE).write_text(comparison_page(), encoding="utf-8")
     files.append(File(PAGE, str(generated), config.site_dir, config.use_directory_urls))
     build = Path(config.config_file_path).parent / "build" / "notebooks"
-    site = (config.site_url or "/").rstrip("/") + "/"
+    # As the notebook's own links (lessonkit.notebook): the hosted page, or relative to the notebook's page.
+    site = config.site_url.rstrip("/") + "/" if config.site_url else "../../"
     for lesson, state in _lessons().values():
         path = build / lesson.notebook
         if not path.is_file():
