@@ -24,7 +24,9 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from lessonkit import cache, execution, failures, notebook
 
 _log = logging.getLogger("mkdocs.hooks.run_notebook")
-CELL_TIMEOUT = execution.DEFAULT_TIMEOUT  # seconds per cell, as per block on the pages; a fence's timeout="..." too
+# Wall seconds per cell: a kernel cannot count CPU time, so the pages' CPU limit (which runs the same code
+# first) times the backstop factor; a fence's timeout="..." scales the same way.
+CELL_TIMEOUT = execution.DEFAULT_TIMEOUT * execution.WALL_FACTOR
 _runs: dict[str, _Run] = {}
 
 
@@ -69,7 +71,9 @@ class _Run(threading.Thread):
                 self.notebook,
                 km=kernel,
                 timeout=CELL_TIMEOUT,
-                timeout_func=lambda cell: cell.metadata.get("lesson", {}).get("timeout", CELL_TIMEOUT),
+                timeout_func=lambda cell: (
+                    cell.metadata.get("lesson", {}).get("timeout", execution.DEFAULT_TIMEOUT) * execution.WALL_FACTOR
+                ),
                 allow_errors=False,
                 record_timing=False,  # no timestamps: two builds write the same notebook
                 shutdown_kernel="immediate",  # the graceful default waits about a second for nothing

@@ -9,21 +9,19 @@ contract: for `verify: value` it sets `answer` (compared with the marked option'
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 import yaml
-from mkdocs.exceptions import PluginError
 
 from lessonkit import claims as claim_checks
 from lessonkit import execution, pages
+from lessonkit.pages import QUIZ_FENCE as FENCE
 
 DIFFICULTIES = ("easy", "medium", "hard")
 KINDS = ("verified", "conceptual")
 VERIFY = ("value", "runs")
-FENCE = re.compile(r"^```quiz\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 MAX_SHARE_OF_ONE_LETTER = 0.4  # on a page of 5 or more questions
 
 
@@ -72,8 +70,8 @@ FIELDS = [f.name for f in dataclasses.fields(Question) if f.name not in ("number
 REQUIRED = [f.name for f in dataclasses.fields(Question) if f.default is dataclasses.MISSING and f.name in FIELDS]
 
 
-class QuizError(PluginError):
-    pass
+class QuizError(Exception):
+    """A malformed question or a broken page-wide rule; the message names the page and the question."""
 
 
 def parse(
@@ -146,11 +144,9 @@ def _validated(data: dict, number: int, page: str, line: int, require_why_not: b
     if not isinstance(claims, dict):
         raise fail("claims must map a part (an option letter, question, steps, quick_check, hint, mistakes) to checks")
     claims = {str(part): checks for part, checks in claims.items()}
-    bad = sorted(set(claims) - set(wrong) - set(CLAIM_PARTS))
+    bad = sorted(set(claims) - set(options) - set(CLAIM_PARTS))  # the marked option's text states a result too
     if bad:
-        raise fail(
-            f"claims on unknown part(s) {', '.join(bad)}: use a wrong option's letter or {', '.join(CLAIM_PARTS)}"
-        )
+        raise fail(f"claims on unknown part(s) {', '.join(bad)}: use an option's letter or {', '.join(CLAIM_PARTS)}")
     if claims and not data.get("evidence"):
         raise fail("claims need an evidence snippet to be checked against")
     return Question(
@@ -169,14 +165,22 @@ def claim_problems(question: Question, namespace: dict) -> list[str]:
     found = []
     for part, checks in (question.claims or {}).items():
         for expr in [checks] if isinstance(checks, str) else checks:
-            where = f"{question.name}, {'the why-not of option ' + part if part in question.options else part}"
+            where = f"{question.name}, {_part_name(question, part)}"
             message = claim_checks.problem(where, _part_text(question, part), str(expr), namespace)
             if message:
                 found.append(message)
     return found
 
 
+def _part_name(question: Question, part: str) -> str:
+    if part == question.answer:
+        return f"the marked option {part}"
+    return f"the why-not of option {part}" if part in question.options else part
+
+
 def _part_text(question: Question, part: str) -> str:
+    if part == question.answer:
+        return question.options[part]
     if part in question.options:
         return (question.why_not or {}).get(part, "")
     if part == "steps":
@@ -446,78 +450,3 @@ def run_evidence(question: Question) -> tuple[dict, str, str]:
     if not printed.strip():
         problem = problem or f"{question.name}: its evidence prints nothing into the solution"
     return namespace, printed, problem
-
-
-def _attribute(text: str) -> str:
-    """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
-    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
-
-
-WHY_NOT_FROM_EVIDENCE = "@@why-not:{id}:{letter}@@"  # filled in from the run once it has happened
-TEACHES_TITLE = "@@teaches-title:{anchor}@@"  # the lesson section's title, once the lesson page is rendered
-
-
-def render(q: Question, lesson_url: str) -> str:
-    """Markdown (with md_in_html) for one question: radios, a check button, feedback, a closed solution.
-
-    `lesson_url`: the lesson page as a Markdown link from this page ("" on the lesson page itself)."""
-
-    def why_not(letter: str) -> str:
-        if letter == q.answer:
-            return ""
-        if q.verify == "runs":
-            return WHY_NOT_FROM_EVIDENCE.format(id=q.id, letter=letter)
-        return _attribute(q.why_not.get(letter, ""))
-
-    options = "\n".join(
-        f'<label data-why-not="{why_not(letter)}"><input type="radio" name="{q.id}" value="{letter}"> '
-        f"<span>**{letter}.** {text}</span></label>"
-        for letter, text in q.options.items()
-    )
-    code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
-    steps = "\n".join(f"{i}. **{step['title']}**  \n    {step['text']}" for i, step in enumerate(q.steps, start=1))
-    mistakes = "\n".join(f"- {mistake}" for mistake in q.mistakes)
-    taught = (
-        f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n"
-        if q.teaches
-        else ""
-    )
-    evidence = evidence_fence(q)
-    fence = "```python " + " ".join(f'{k}="{v}"' for k, v in evidence.options.items()) + f"\n{evidence.body}```"
-    return f"""
-<section class="quiz" id="{q.id}" data-answer="{q.answer}" data-difficulty="{q.difficulty}" markdown="block">
-
-## Question {q.number} {{: #{q.id}-title }}
-
-<span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
-
-{q.question.strip()}
-{code}
-<fieldset class="quiz-options" markdown="block">
-<legend>Choose one answer</legend>
-{options}
-</fieldset>
-
-<button type="button" class="md-button quiz-check" hidden>Check answer</button>
-<p class="quiz-feedback" aria-live="polite"></p>
-
-<details class="quiz-solution" markdown="block">
-<summary>Solution</summary>
-
-{steps}
-
-{fence}
-
-**Final answer:** {q.options[q.answer]} → option {q.answer}
-
-**Quick check:** {q.quick_check}
-
-<p class="quiz-hint" markdown="span">**Hint:** {html.escape(q.hint, quote=False)}</p>
-
-**Common mistakes:**
-
-{mistakes}
-{taught}
-</details>
-</section>
-"""

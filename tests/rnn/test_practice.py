@@ -7,11 +7,13 @@ from a11y import assert_no_axe_violations
 from bs4 import BeautifulSoup
 from quiz_checks import plain, questions, run_evidence
 
+from conftest import ROOT
+
 PAGE = "rnn/practice.md"
 QUESTIONS = {q.id: q for q in questions(PAGE)}
 
 
-def test_q2_only_torch_nn_rnn_runs_and_the_others_fail_as_the_solution_says():
+def test_q1_only_torch_nn_rnn_runs_and_the_others_fail_as_the_solution_says():
     namespace, _printed = run_evidence(QUESTIONS["valid-init"])
     assert namespace["outcomes"] == {
         "A": "runs",
@@ -19,6 +21,25 @@ def test_q2_only_torch_nn_rnn_runs_and_the_others_fail_as_the_solution_says():
         "C": "AttributeError: module 'torch.nn' has no attribute 'SimpleRNN'",
         "D": "SyntaxError: positional argument follows keyword argument",
     }
+
+
+def test_q2_marked_option_is_the_shape_of_the_scores_one_row_per_step():
+    question = QUESTIONS["pipeline-shape"]
+    namespace, _ = run_evidence(question)
+    assert namespace["answer"] == (7, 2) == tuple(namespace["head"](namespace["hidden_states"]).shape)
+    assert question.options[question.answer] == "`(7, 2)`"
+
+
+def test_q5_evidence_reruns_the_lessons_order_test_alone_shuffling_costs_the_rnn_accuracy():
+    namespace, printed = run_evidence(QUESTIONS["next-word"])
+    assert namespace["kept"] - namespace["moved"] > 0.10
+    assert f"**{namespace['kept']:.2f}**" in printed
+
+
+def test_q4_question_code_has_no_comment_naming_the_feature_count():
+    code = (ROOT / "snippets" / "rnn" / "practice" / "input_size_error.py").read_text()
+    question = code.split("[start:question]")[1].split("[end:question]")[0]
+    assert "input_size=10" not in question and "10 features" not in question
 
 
 def test_q3_marked_option_is_the_real_output_shape():
@@ -255,7 +276,7 @@ def test_without_javascript_the_solution_is_readable_on_request(browser, served_
 def test_answered_questions_have_no_axe_violations(page, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto("rnn/practice/")
-    answer(page, "sequence-memory", "B")  # right
+    answer(page, "pipeline-shape", "B")  # right
     answer(page, "output-shape", "B")  # wrong: its why_not, with code in it
     answer(page, "output-shape", "C")  # right on a second try: the note on the first answer
     answer(page, "valid-init", "B")  # wrong: the hint, its evidence holding the why

@@ -12,41 +12,51 @@ def fmt(t: torch.Tensor) -> str:
     return "[" + ", ".join(f"{v:.2f}" for v in t.tolist()) + "]"
 
 
-cues = x_test[:, :, :CLASSES].argmax(dim=-1)  # the class each step announces
+# the class each step announces
+cues = x_test[:, :, :CLASSES].argmax(dim=-1)
 with torch.no_grad():
-    right_at_step_2 = rnn_model(x_test)[:, 1].argmax(dim=-1) == cues[:, 0]
-# the first test sequence whose two cues differ (so memory matters) and that the RNN gets right
-sample = int(((cues[:, 0] != cues[:, 1]) & right_at_step_2).nonzero()[0])
+    at_step_2 = rnn_model(x_test)[:, 1].argmax(dim=-1)
+right_at_step_2 = at_step_2 == cues[:, 0]
+# the first test sequence whose two cues differ (so memory
+# matters) and that the RNN gets right
+differ = cues[:, 0] != cues[:, 1]
+sample = int((differ & right_at_step_2).nonzero()[0])
 x1, x2 = x_test[sample, 0], x_test[sample, 1]
-print(f"The RNN answers step 2 right for {right_at_step_2.float().mean():.0%} of the test sequences; "
-      f"we follow sequence {sample}, the first whose steps 1 and 2 announce different classes "
-      "and that it gets right.\n")
+share = right_at_step_2.float().mean()
+print(f"The RNN answers step 2 right for {share:.0%} of the "
+      f"test sequences; we follow sequence {sample}, the first "
+      "whose steps 1 and 2 announce different classes and "
+      "that it gets right.\n")
 print(f"Time step 1: `x_1 = {fmt(x1)}`\n")
-print(f"Its largest of features 0-2 is feature {int(cues[sample, 0])}: class {int(cues[sample, 0])} "
-      "is what the model must answer **at step 2**.")
+cue = int(cues[sample, 0])
+print(f"Its largest of features 0-2 is feature {cue}: class "
+      f"{cue} is what the model must answer **at step 2**.")
 # --8<-- [end:input-step-1]
 
 
 # --8<-- [start:cell-step-1]
 cell = rnn_model.encoder  # the trained nn.RNN
-W_ih, b_ih = cell.weight_ih_l0.detach(), cell.bias_ih_l0.detach()
-W_hh, b_hh = cell.weight_hh_l0.detach(), cell.bias_hh_l0.detach()
+W_ih = cell.weight_ih_l0.detach()
+W_hh = cell.weight_hh_l0.detach()
+b_ih, b_hh = cell.bias_ih_l0.detach(), cell.bias_hh_l0.detach()
 
 
-def step(x_t: torch.Tensor, h_prev: torch.Tensor) -> torch.Tensor:
-    """One RNN cell update: h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh)."""
+def step(x_t: torch.Tensor, h_prev: torch.Tensor):
+    """One update: tanh(W_ih x_t + b_ih + W_hh h_prev + b_hh)."""
     return torch.tanh(W_ih @ x_t + b_ih + W_hh @ h_prev + b_hh)
 
 
-h0 = torch.zeros(cell.hidden_size)  # nn.RNN's default initial hidden state
+h0 = torch.zeros(cell.hidden_size)  # nn.RNN's default h_0
 h1 = step(x1, h0)
 print(f"`h_1 = {fmt(h1)}`")
 # --8<-- [end:cell-step-1]
 
 
 # --8<-- [start:cell-step-2]
-h2 = step(x2, h1)  # the same weights, now fed the previous hidden state
-print(f"Step 2's own input announces class {int(cues[sample, 1])}, but h_2 also carries h_1:\n")
+h2 = step(x2, h1)  # the same weights, now fed h_1
+own = int(cues[sample, 1])
+print(f"Step 2's own input announces class {own}, "
+      "but h_2 also carries h_1:\n")
 print(f"`h_2 = {fmt(h2)}`")
 # --8<-- [end:cell-step-2]
 
@@ -56,7 +66,11 @@ with torch.no_grad():
     probabilities = torch.softmax(rnn_model.head(h2), dim=-1)
 predicted = int(probabilities.argmax())
 print(f"Class probabilities at step 2: `{fmt(probabilities)}`\n")
-verdict = "the class announced at step 1" if predicted == int(cues[sample, 0]) else "not step 1's class"
+verdict = (
+    "the class announced at step 1"
+    if predicted == int(cues[sample, 0])
+    else "not step 1's class"
+)
 print(f"Predicted class: **{predicted}**, {verdict}.")
 # --8<-- [end:output-step-2]
 
@@ -68,8 +82,11 @@ for x_t in sequence:  # all 10 steps, by hand
     h = step(x_t, h)
     by_hand.append(h)
 with torch.no_grad():
-    from_module, _ = cell(sequence.unsqueeze(0))  # the same sequence through nn.RNN
-max_difference = (torch.stack(by_hand) - from_module[0]).abs().max().item()
-print(f"Largest difference over all {len(sequence)} steps: `{max_difference:.1e}` "
-      f"({'within' if max_difference < 1e-6 else 'NOT within'} 1e-6)")
+    # the same sequence through nn.RNN
+    from_module, _ = cell(sequence.unsqueeze(0))
+gaps = torch.stack(by_hand) - from_module[0]
+max_difference = gaps.abs().max().item()
+within = "within" if max_difference < 1e-6 else "NOT within"
+print(f"Largest difference over all {len(sequence)} steps: "
+      f"`{max_difference:.1e}` ({within} 1e-6)")
 # --8<-- [end:by-hand-equals-nn-rnn]

@@ -2,6 +2,7 @@
 
 # --8<-- [start:input-layouts]
 import torch
+from IPython.display import Markdown, display
 from torch import nn
 
 torch.manual_seed(0)
@@ -12,22 +13,26 @@ layouts = {  # 2 sequences of 10 steps, 5 features each
     "batch-first": (rnn_bf, torch.randn(2, 10, 5)),
     "unbatched": (rnn, torch.randn(10, 5)),
 }
-print("| Layout and `x` | `output` | `h_n` |")
-print("|---|---|---|")
+rows = ["| Layout and `x` | `output` | `h_n` |", "|---|---|---|"]
 for name, (module, x) in layouts.items():
     output, h_n = module(x)
-    print(f"| {name}: `{tuple(x.shape)}` | `{tuple(output.shape)}` | `{tuple(h_n.shape)}` |")
+    shapes = f"`{tuple(output.shape)}` | `{tuple(h_n.shape)}`"
+    rows.append(f"| {name}: `{tuple(x.shape)}` | {shapes} |")
+display(Markdown("\n".join(rows)))
 # --8<-- [end:input-layouts]
 
 
 # --8<-- [start:output-and-h-n]
 x = layouts["seq-first (default)"][1]
 output, h_n = rnn(x)  # output: every step, h_n: the last step
-print(f"- `torch.equal(output[-1], h_n[-1])`: **{torch.equal(output[-1], h_n[-1])}**")
-print(f"- `torch.equal(output[0], h_n[-1])`: **{torch.equal(output[0], h_n[-1])}**")
+last = torch.equal(output[-1], h_n[-1])
+first = torch.equal(output[0], h_n[-1])
+print(f"- `torch.equal(output[-1], h_n[-1])`: **{last}**")
+print(f"- `torch.equal(output[0], h_n[-1])`: **{first}**")
 output_bf, h_n_bf = rnn_bf(layouts["batch-first"][1])
 last_bf = torch.equal(output_bf[:, -1], h_n_bf[-1])
-print(f"- with `batch_first=True`, `torch.equal(output[:, -1], h_n[-1])`: **{last_bf}**")
+print("- with `batch_first=True`, "
+      f"`torch.equal(output[:, -1], h_n[-1])`: **{last_bf}**")
 # --8<-- [end:output-and-h-n]
 
 
@@ -50,12 +55,32 @@ settings = {
     "`bidirectional`": dict(bidirectional=True),
     "both": dict(num_layers=2, bidirectional=True),
 }
-print("| Setting | `output` | `h_n` |")
-print("|---|---|---|")
+rows = ["| Setting | `output` | `h_n` |", "|---|---|---|"]
 for name, options in settings.items():
-    output, h_n = nn.RNN(5, 8, **options)(x)  # x: (10, 2, 5)
-    print(f"| {name} | `{tuple(output.shape)}` | `{tuple(h_n.shape)}` |")
+    torch.manual_seed(0)
+    module = nn.RNN(5, 8, **options)
+    output, h_n = module(x)  # x: (10, 2, 5)
+    shapes = f"`{tuple(output.shape)}` | `{tuple(h_n.shape)}`"
+    rows.append(f"| {name} | {shapes} |")
+display(Markdown("\n".join(rows)))
 # --8<-- [end:layers-and-directions]
+
+
+# --8<-- [start:bidirectional-last-step]
+torch.manual_seed(0)
+bi = nn.RNN(5, 8, bidirectional=True)
+output, h_n = bi(x)  # output: (10, 2, 16), h_n: (2, 2, 8)
+forward, backward = output[..., :8], output[..., 8:]
+checks = {
+    "forward[-1], h_n[0]": (forward[-1], h_n[0]),
+    "backward[0], h_n[1]": (backward[0], h_n[1]),
+    "backward[-1], h_n[1]": (backward[-1], h_n[1]),
+}
+equal = {}
+for pair, (a, b) in checks.items():
+    equal[pair] = torch.equal(a, b)
+    print(f"- `torch.equal({pair})`: **{equal[pair]}**")
+# --8<-- [end:bidirectional-last-step]
 
 
 # --8<-- [start:parameter-count]

@@ -9,7 +9,7 @@ try:
         input_size=8,
         hidden_size=4,
     )
-    # seq_len=5, batch=3, input_size=10
+    # 5 steps, a batch of 3
     input_seq = torch.randn(5, 3, 10)
     output, hidden = rnn(input_seq)
     # --8<-- [end:question]

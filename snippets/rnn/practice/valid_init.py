@@ -3,7 +3,7 @@
 import torch
 
 candidates = {
-    "A": "rnn = torch.nn.RNN(input_size=10, hidden_size=20, num_layers=1)",
+    "A": "rnn = torch.nn.RNN(10, 20)",
     "B": "rnn = torch.nn.RNNLayer(10, 20)",
     "C": "rnn = torch.nn.SimpleRNN(10, 20)",
     "D": "rnn = torch.nn.RNN(input_size=20, 10)",

@@ -8,7 +8,6 @@ rnn = torch.nn.RNN(
     hidden_size=8,
     batch_first=True,
 )
-# batch=2, seq_len=10, input_size=5
 x = torch.randn(2, 10, 5)
 output, h_n = rnn(x)
 # --8<-- [end:question]

@@ -5,11 +5,10 @@ import torch
 
 rnn = torch.nn.RNN(
     input_size=5,
-    hidden_size=8,
+    hidden_size=6,
     bidirectional=True,
 )
-# seq_len=10, batch=3, input_size=5
-x = torch.randn(10, 3, 5)
+x = torch.randn(10, 4, 5)
 output, h_n = rnn(x)
 # --8<-- [end:question]
 

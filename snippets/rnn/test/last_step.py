@@ -1,13 +1,19 @@
-"""Test question: which slice of output equals h_n for one layer, one direction (docs/rnn/test.md)."""
+"""Test question: which slice of a bidirectional output equals the backward h_n (docs/rnn/test.md)."""
 
 import torch
 
 torch.manual_seed(0)
-rnn = torch.nn.RNN(input_size=5, hidden_size=8)
-output, h_n = rnn(torch.randn(6, 2, 5))  # seq_len=6, batch=2
+rnn = torch.nn.RNN(input_size=5, hidden_size=6, bidirectional=True)
+output, h_n = rnn(torch.randn(7, 2, 5))  # seq_len=7, batch=2
 
-candidates = ["output[0]", "output[-1]", "output[:, -1]", "output.mean(dim=0)"]
-matches = [expression for expression in candidates if torch.equal(eval(expression), h_n[0])]
+candidates = [
+    "output[-1, :, 6:]",
+    "output[0, :, 6:]",
+    "output[-1, :, :6]",
+    "output[0, :, :6]",
+]
+matches = [e for e in candidates if torch.equal(eval(e), h_n[1])]
 for expression in candidates:
-    print(f"- `{expression}` equals `h_n[0]`? **{expression in matches}**")
+    print(f"- `{expression}` equals `h_n[1]`? "
+          f"**{expression in matches}**")
 (answer,) = matches

@@ -1,15 +1,14 @@
-"""Test question: the shape of h_n with num_layers=2 (docs/rnn/test.md)."""
+"""Test question: the shape of h_n with num_layers=3 (docs/rnn/test.md)."""
 
 # --8<-- [start:question]
 import torch
 
 rnn = torch.nn.RNN(
     input_size=5,
-    hidden_size=8,
-    num_layers=2,
+    hidden_size=6,
+    num_layers=3,
 )
-# seq_len=10, batch=3, input_size=5
-x = torch.randn(10, 3, 5)
+x = torch.randn(10, 4, 5)
 output, h_n = rnn(x)
 # --8<-- [end:question]
 

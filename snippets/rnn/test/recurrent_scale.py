@@ -1,0 +1,24 @@
+"""Test question: the gradient 20 steps back when W_hh is scaled up (docs/rnn/test.md)."""
+
+# --8<-- [start:question]
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+rnn = nn.RNN(5, 8, batch_first=True)
+head = nn.Linear(8, 3)
+with torch.no_grad():
+    rnn.weight_hh_l0.mul_(5)  # 5 times the default
+x = torch.randn(200, 21, 5, requires_grad=True)
+y = torch.randint(0, 3, (200,))
+scores = head(rnn(x)[0][:, -1])
+nn.functional.cross_entropy(scores, y).backward()
+first, last = x.grad[:, 0].norm(), x.grad[:, -1].norm()
+# --8<-- [end:question]
+
+ratio = (first / last).item()
+print(f"Gradient at step 1 ÷ at the last step: `{ratio:.1e}`")
+answer = (
+    "Larger than at the last step" if ratio > 1
+    else "Smaller than at the last step"
+)
