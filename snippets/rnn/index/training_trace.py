@@ -41,14 +41,12 @@ def observation(epoch: int, rows: list) -> str:
 
 # the values as the table rounds them
 shown = [(f"{loss:.3f}", f"{acc:.2f}") for loss, acc in rnn_history]
-rows = [
-    "| Epoch | Test loss ↓ | Test accuracy ↑ | Observation |",
-    "|---:|---:|---:|---|",
-]
+rows = ["| Epoch | Test loss ↓ | Test accuracy ↑ |", "|---:|---:|---:|"]
+notes = []
 for epoch, (loss, accuracy) in enumerate(shown, start=1):
-    said = observation(epoch, shown)
-    rows.append(f"| {epoch} | {loss} | {accuracy} | {said} |")
-display(Markdown("\n".join(rows)))
+    rows.append(f"| {epoch} | {loss} | {accuracy} |")
+    notes.append(f"- Epoch {epoch}: {observation(epoch, shown)}")
+display(Markdown("\n".join(rows) + "\n\n" + "\n".join(notes)))
 # --8<-- [end:epoch-table]
 
 
