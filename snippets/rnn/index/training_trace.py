@@ -41,12 +41,11 @@ def observation(epoch: int, rows: list) -> str:
 
 # the values as the table rounds them
 shown = [(f"{loss:.3f}", f"{acc:.2f}") for loss, acc in rnn_history]
-rows = ["| Epoch | Test loss ↓ | Test accuracy ↑ |", "|---:|---:|---:|"]
-notes = []
+rows = ["| Epoch | Test loss ↓ | Observation |", "|---:|---:|---|"]
 for epoch, (loss, accuracy) in enumerate(shown, start=1):
-    rows.append(f"| {epoch} | {loss} | {accuracy} |")
-    notes.append(f"- Epoch {epoch}: {observation(epoch, shown)}")
-display(Markdown("\n".join(rows) + "\n\n" + "\n".join(notes)))
+    said = observation(epoch, shown)
+    rows.append(f"| {epoch} | {loss} | Accuracy {accuracy}. {said} |")
+display(Markdown("\n".join(rows)))
 # --8<-- [end:epoch-table]
 
 
