@@ -3,6 +3,7 @@
 # make build: the site into site/. Each target first installs the pinned dependencies into .venv.
 # make bench: times, page weights and Lighthouse scores into BENCHMARKS.md (needs node and chromium).
 # make mutate: applies each regression of tests/mutations/ to a scratch copy, reports the test that caught it.
+# make verify-releases: every lesson's code on a second torch release too; writes RELEASES.toml (README).
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -14,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Lighthouse 12 (13 needs node 22), pinned, in a project-local, gitignored folder; only make bench uses it.
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: install serve build test check lint bench mutate clean
+.PHONY: install serve build test check lint bench mutate verify-releases clean
 
 install: $(VENV)/.installed
 
@@ -37,9 +38,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Two workers (CI has 2 cores); the site is built once and shared (tests/conftest.py).
+# Two workers (CI has 2 cores); the site is built once and shared (tests/conftest.py). The order is
+# shuffled (pytest-randomly; `-p no:randomly` to turn it off). `make test LESSON=rnn`: that lesson's
+# tests (tests/rnn/) and every site-wide and machinery test, parametrized over that lesson only.
 test: lint
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(if $(LESSON),tests/$(LESSON) $(wildcard tests/test_*.py))
 
 check: lint
 	$(BIN)/python -m pytest -m "not build and not browser and not site and not slow"
@@ -50,6 +53,21 @@ bench: install $(LIGHTHOUSE)
 # Slow (a site build per mutation), so not part of `make test`; its report is committed as MUTATIONS.md.
 mutate: install
 	$(BIN)/python tests/mutations/run.py --jobs 2 --write MUTATIONS.md
+
+# The second release's environment: the same pins but torch (its registry build brings CUDA libraries,
+# ~5.5 GB, run on the CPU). The project runs there from its folder (PYTHONPATH), not installed.
+RELEASE := 2.14.1
+RELEASE_VENV := .cache/torch-$(RELEASE)
+
+verify-releases: install $(RELEASE_VENV)/.installed
+	$(BIN)/python -m lessonkit.releases verify --second $(RELEASE_VENV)/bin/python
+
+$(RELEASE_VENV)/.installed: pyproject.toml
+	test -d $(RELEASE_VENV) || python3 -m venv $(RELEASE_VENV)
+	$(RELEASE_VENV)/bin/pip install -q "torch==$(RELEASE)" 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	$(BIN)/python -c 'import tomllib; print("\n".join(d for d in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"] if not d.startswith("torch")))' > $(RELEASE_VENV)/pins.txt
+	$(RELEASE_VENV)/bin/pip install -q -r $(RELEASE_VENV)/pins.txt "torch==$(RELEASE)" 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	touch $@
 
 $(LIGHTHOUSE):
 	npm install --prefix .cache/lighthouse --no-audit --no-fund --loglevel=error lighthouse@12.8.2

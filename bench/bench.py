@@ -21,8 +21,9 @@ import threading
 import time
 from pathlib import Path
 
-from lessonkit.pages import PROJECT_FILES, lessons  # what a build reads; the lessons the site declares
+from lessonkit.pages import lessons  # the lessons the site declares
 from lessonkit.pages import pages as all_pages
+from lessonkit.project import copy_project
 from lessonkit.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,46 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FIRST_LESSON = lessons()[0].page  # the page whose edits and weight are measured
 LESSON = FIRST_LESSON.src_uri.removesuffix("index.md")
 TARGET_BUILD_RATIO, TARGET_LESSON_KB, TARGET_NOTEBOOK_SECONDS = 2.5, 150, 4
+# CPU seconds of a lesson's code (all its pages, imports excluded) and of the site's; make test per lesson.
+TARGET_LESSON_CPU, TARGET_SITE_CPU, TARGET_TEST_SECONDS_PER_LESSON = 3.0, 6.0, 30.0
+# One lesson's pages run through the build's runner in a fresh process: CPU seconds after the imports.
+CPU_OF_LESSON = """
+import sys, time
+import matplotlib, torch  # the imports every page pays once, left out of the count
+from lessonkit import pages
+from lessonkit.runner import PageRun
+start = time.process_time()
+for page in pages.pages():
+    if page.src_uri.startswith(sys.argv[1] + "/"):
+        run = PageRun.of_page(page)
+        run.run_all()
+        assert not run.failures, run.failures
+print(time.process_time() - start)
+"""
+
+
+def lesson_cpu_seconds() -> dict[str, float]:
+    """Each lesson's code, CPU seconds (its training, mostly), measured alone in a fresh process."""
+    seconds = {}
+    for lesson in lessons():
+        result = subprocess.run(
+            [BIN / "python", "-c", CPU_OF_LESSON, lesson.folder], cwd=ROOT, capture_output=True, text=True
+        )
+        if result.returncode:
+            sys.exit(f"running {lesson.folder}'s pages failed:\n{result.stderr[-3000:]}")
+        seconds[lesson.folder] = float(result.stdout.split()[-1])
+    return seconds
+
+
+def test_seconds_per_lesson(make_test: float) -> float:
+    """What one more lesson adds to `make test`: the full run less a run for one lesson, per other lesson."""
+    folders = [lesson.folder for lesson in lessons()]
+    if len(folders) < 2:
+        return 0.0
+    one = median_seconds(["make", "test", f"LESSON={folders[0]}"], runs=1)
+    return (make_test - one) / (len(folders) - 1)
+
+
 QUIET_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -70,9 +111,7 @@ def serve_edits(env: dict, edits: list, runs: int = RUNS) -> list[tuple[float, l
     """`mkdocs serve` on a scratch copy: per edit, the median seconds from save to browser reload,
     and the pages it re-ran."""
     with tempfile.TemporaryDirectory() as scratch:  # a copy: the edits never touch the working tree
-        for name in PROJECT_FILES:
-            source, target = ROOT / name, Path(scratch) / name
-            shutil.copytree(source, target) if source.is_dir() else shutil.copy(source, target)
+        copy_project(Path(scratch))
         env = (
             {**env, "LESSON_CACHE": str(Path(scratch) / ".cache" / "exec")}
             if env.get("MARKDOWN_EXEC") != "false"
@@ -199,6 +238,19 @@ def pages_report(site: Path) -> list[dict]:
     return rows
 
 
+TARGET_PAGE_KB = 120  # every page, new ones included, with its assets (issue 23)
+
+
+def page_weight_targets(pages: list[dict]) -> list[str]:
+    """The page-weight target of every page: at most TARGET_PAGE_KB gzip with what it loads."""
+    heavy = [f"`{p['page']}` {p['bytes'] / 1024:.1f} KB" for p in pages if p["bytes"] > TARGET_PAGE_KB * 1024]
+    heaviest = max(pages, key=lambda p: p["bytes"])
+    return [
+        f"- every page at most {TARGET_PAGE_KB} KB gzip with its assets (heaviest `{heaviest['page']}`, "
+        f"{heaviest['bytes'] / 1024:.1f} KB): " + ("met" if not heavy else "NOT met: " + "; ".join(heavy))
+    ]
+
+
 def machine() -> str:
     cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
     memory = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 2**20
@@ -229,6 +281,8 @@ def main() -> None:
         p.src_uri for p in all_pages() if str(evidence.relative_to(ROOT / "snippets")) in p.path.read_text()
     )
     make_test = median_seconds(["make", "test"], runs=1)
+    per_lesson = test_seconds_per_lesson(make_test)
+    cpu = lesson_cpu_seconds()
     median_seconds(["make", "build"], runs=1)  # leave the real site in site/ for the page report
     print("lighthouse over every page, mobile and desktop ...", file=sys.stderr)
     pages = pages_report(ROOT / "site")
@@ -280,6 +334,7 @@ def main() -> None:
         "",
         "- Lighthouse 100/100/100/100 on mobile for every page: "
         + ("met" if not failing else "NOT met: " + "; ".join(failing)),
+        *page_weight_targets(pages),
         f"- lesson page under {TARGET_LESSON_KB} KB gzip with its assets: {lesson['bytes'] / 1024:.1f} KB, "
         f"{'met' if lesson['bytes'] < TARGET_LESSON_KB * 1024 else 'NOT met'}",
         f'- cold build under {TARGET_BUILD_RATIO}× the floor "execution off + torch import": {build_ratio:.2f}×, '
@@ -294,6 +349,15 @@ def main() -> None:
         f"re-ran {', '.join(snippet_ran) or 'nothing'}, {'met' if snippet_ran == snippet_users else 'NOT met'}",
         f"- `make test` within 8× the cold build: {make_test / cold:.1f}×, "
         f"{'met' if make_test <= 8 * cold else 'NOT met'}",
+        f"- one more lesson adds at most {TARGET_TEST_SECONDS_PER_LESSON:.0f} s to `make test`: {per_lesson:.0f} s, "
+        f"{'met' if per_lesson <= TARGET_TEST_SECONDS_PER_LESSON else 'NOT met'}",
+        *[
+            f"- `{folder}`'s code at most {TARGET_LESSON_CPU:g} CPU s (its pages, alone, imports excluded): "
+            f"{seconds:.2f} s, {'met' if seconds <= TARGET_LESSON_CPU else 'NOT met'}"
+            for folder, seconds in cpu.items()
+        ],
+        f"- the site's code at most {TARGET_SITE_CPU:g} CPU s: {sum(cpu.values()):.2f} s, "
+        f"{'met' if sum(cpu.values()) <= TARGET_SITE_CPU else 'NOT met'}",
         "",
     ]
     report = "\n".join(lines)

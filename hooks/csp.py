@@ -30,11 +30,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from lessonkit.csp import inline_script_hashes, policy
+from lessonkit.runner import BUILD
 
 PLACEHOLDER = "__CSP_SCRIPT_SOURCES__"
 META = f'<meta http-equiv="Content-Security-Policy" content="{PLACEHOLDER}">'
 _CHARSET = re.compile(r"<meta charset=[^>]*>", flags=re.IGNORECASE)
-_STATE: dict = {"serving": False, "hashes": set()}
 
 
 def _with_meta(html: str) -> str:
@@ -44,17 +44,9 @@ def _with_meta(html: str) -> str:
     return html[:at] + META + html[at:]
 
 
-def on_startup(command, dirty):
-    _STATE["serving"] = command == "serve"
-
-
-def on_pre_build(config):
-    _STATE["hashes"] = set()
-
-
 @event_priority(-100)  # last: the hashes are of the page as it is written
 def on_post_page(output: str, page, config) -> str:
-    _STATE["hashes"] |= inline_script_hashes(output)
+    BUILD.script_hashes |= inline_script_hashes(output)
     return _with_meta(output)
 
 
@@ -62,12 +54,12 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_template(output: str, template_name: str, config) -> str:
     if not template_name.endswith(".html"):  # sitemap.xml
         return output
-    _STATE["hashes"] |= inline_script_hashes(output)
+    BUILD.script_hashes |= inline_script_hashes(output)
     return _with_meta(output)
 
 
 def on_post_build(config):
-    sources = "'unsafe-inline'" if _STATE["serving"] else " ".join(sorted(_STATE["hashes"]))
+    sources = "'unsafe-inline'" if BUILD.serving else " ".join(sorted(BUILD.script_hashes))
     for page in Path(config.site_dir).rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if PLACEHOLDER in html:

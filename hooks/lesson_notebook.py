@@ -26,7 +26,7 @@ def on_files(files, config):
     for lesson in pages.lessons():
         try:
             nb = notebook.assemble(
-                lesson, config.site_url or "/", lambda text, uri=lesson.page.src_uri: pages.fill_counts(text, uri)
+                lesson, config.site_url or "", lambda text, uri=lesson.page.src_uri: pages.fill_counts(text, uri)
             )
         except SnippetMissingError as error:  # the page fails the build on the same include, naming its block
             nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"Not generated: {error}", id="error")])

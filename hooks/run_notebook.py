@@ -24,7 +24,9 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from lessonkit import cache, execution, failures, notebook
 
 _log = logging.getLogger("mkdocs.hooks.run_notebook")
-CELL_TIMEOUT = execution.DEFAULT_TIMEOUT  # seconds per cell, as per block on the pages; a fence's timeout="..." too
+# Wall seconds per cell: a kernel cannot count CPU time, so the pages' CPU limit (which runs the same code
+# first) times the backstop factor; a fence's timeout="..." scales the same way.
+CELL_TIMEOUT = execution.DEFAULT_TIMEOUT * execution.WALL_FACTOR
 _runs: dict[str, _Run] = {}
 
 
@@ -41,23 +43,23 @@ class _Run(threading.Thread):
         self.start()
 
     def run(self) -> None:
-        if self.reused:  # `make serve`, and no code cell changed: the last run's outputs
-            for cell in self.notebook.cells:
-                if cell.cell_type == "code":
-                    cell.outputs = nbformat.from_dict(self.reused["outputs"][cell.id])
-                    cell.execution_count = self.reused["counts"][cell.id]
-            self.notebook.metadata = nbformat.from_dict(self.reused["metadata"])  # the kernel's language_info
-            return
         try:
-            asyncio.run(self._execute())  # asyncio.run closes its loop: a long `mkdocs serve` leaks none
-            notebook.for_learners(self.notebook)
-            code = [cell for cell in self.notebook.cells if cell.cell_type == "code"]
-            entry = {
-                "outputs": {c.id: c.outputs for c in code},
-                "counts": {c.id: c.execution_count for c in code},
-                "metadata": self.notebook.metadata,
-            }
-            cache.save(*self.cache, entry, set())
+            if self.reused:  # `make serve`, and no code cell changed: the last run's outputs
+                for cell in self.notebook.cells:
+                    if cell.cell_type == "code":
+                        cell.outputs = nbformat.from_dict(self.reused["outputs"][cell.id])
+                        cell.execution_count = self.reused["counts"][cell.id]
+                self.notebook.metadata = nbformat.from_dict(self.reused["metadata"])  # the kernel's language_info
+            else:
+                asyncio.run(self._execute())  # asyncio.run closes its loop: a long `mkdocs serve` leaks none
+                code = [cell for cell in self.notebook.cells if cell.cell_type == "code"]
+                entry = {
+                    "outputs": {c.id: c.outputs for c in code},
+                    "counts": {c.id: c.execution_count for c in code},
+                    "metadata": self.notebook.metadata,
+                }
+                cache.save(*self.cache, entry, set())
+            notebook.for_learners(self.notebook)  # site-only cells become Markdown cells of what they showed
         except BaseException as error:  # anything at all: on_pre_page reports it and fails the build
             self.error = error
 
@@ -69,7 +71,9 @@ class _Run(threading.Thread):
                 self.notebook,
                 km=kernel,
                 timeout=CELL_TIMEOUT,
-                timeout_func=lambda cell: cell.metadata.get("lesson", {}).get("timeout", CELL_TIMEOUT),
+                timeout_func=lambda cell: (
+                    cell.metadata.get("lesson", {}).get("timeout", execution.DEFAULT_TIMEOUT) * execution.WALL_FACTOR
+                ),
                 allow_errors=False,
                 record_timing=False,  # no timestamps: two builds write the same notebook
                 shutdown_kernel="immediate",  # the graceful default waits about a second for nothing

@@ -1,8 +1,9 @@
 """An execution cache for `make serve`: a page's (or notebook's) results, reused while nothing they depend on changed.
 
-The key covers the code as run (every block in order, with its session and options), the Python and
-package versions, and lessonkit's own source; an entry also lists the files its run read (included
-snippets and every snippet module imported), and is stale as soon as one of them changes. Only used
+The key covers the code as run (every block in order, with its session and options), the page's
+questions as written, the Python and installed package versions, and lessonkit's own source; an entry
+also lists the files its run read (included snippets, and every snippet file it imported, ran with
+runpy or opened), and is stale as soon as one of them changes. Only used
 when LESSON_CACHE names a folder (the Makefile's serve target); builds, tests and CI run everything.
 """
 
@@ -16,25 +17,10 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = [
-    "torch",
-    "numpy",
-    "matplotlib",
-    "markdown-exec",
-    "mkdocs",
-    "mkdocs-material",
-    "pymdown-extensions",
-    "mkdocs-jupyter",
-    "nbclient",
-    "nbformat",
-    "ipykernel",
-    "jupytext",
-]
-
 
 @functools.cache
 def environment() -> dict[str, str]:
-    versions = {name: metadata.version(name) for name in PACKAGES}
+    versions = {dist.metadata["Name"]: dist.version for dist in metadata.distributions()}  # every installed one
     lessonkit = Path(__file__).parent
     versions["lessonkit"] = digest(*sorted(lessonkit.glob("*.py")))
     return {"python": sys.version, **versions}

@@ -1,9 +1,8 @@
 """Run a page's code blocks the one way the build and the tests both use.
 
 `run_code` executes one block in its session's namespace with stdout captured, a time limit, and any
-failure turned into a one-line message naming the snippet file and line. The build reaches it through
-markdown-exec (hooks/execution.py puts `run_block` in place of its Python runner); the tests through
-`run_page`, so a page is tested exactly as it is built.
+failure turned into a one-line message naming the snippet file and line. Its caller is
+lessonkit.runner.PageRun, which applies a page's rules and which the build and the tests both use.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ import io
 import re
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,8 @@ from types import ModuleType
 
 from lessonkit import pages
 
-DEFAULT_TIMEOUT = 60.0  # seconds per block; a fence's timeout="..." or mkdocs.yml's extra.exec_timeout sets it
+WALL_FACTOR = 10  # a block that waits without computing ends after this many times its CPU limit in wall time
+DEFAULT_TIMEOUT = 60.0  # CPU seconds per block; a fence's timeout="..." or mkdocs.yml's extra.exec_timeout sets it
 _MODULE_NAME = re.compile(r"[^a-zA-Z\d]+")
 
 
@@ -62,8 +63,9 @@ def run_code(fence: pages.Fence, namespace: dict, where: str, timeout: float = D
             timer,
         ):
             exec(compile(fence.code, f"<block {fence.id}>", "exec"), namespace)
-    except BlockTimeout:
-        raise BlockFailed(f"{where}: block '{fence.id}' ran longer than {timeout:g} s (an endless loop?)") from None
+    except BlockTimeout as error:  # named by the line that was running when the limit passed
+        limit = f"ran longer than {timeout:g} s of CPU time (an endless loop?)"
+        raise BlockFailed(f"{where}: block '{fence.id}' {limit} at {_source_line(fence, error)}") from None
     except SystemExit as error:
         raise BlockFailed(
             f"{where}: block '{fence.id}' called sys.exit({error.code!r}) at {_source_line(fence, error)}"
@@ -92,39 +94,64 @@ def _source_line(fence: pages.Fence, error: BaseException) -> str:
 
 
 class _Watchdog:
-    """Raises BlockTimeout in the running thread once the limit passes (checked between bytecodes)."""
+    """Raises BlockTimeout in the running thread once the block has used `seconds` of CPU (checked between
+    bytecodes): CPU time, so a loaded machine does not fail a block that a quiet one runs in time; a wall-clock
+    backstop of WALL_FACTOR times the limit still ends a block that waits without computing."""
 
     def __init__(self, thread_id: int, seconds: float):
-        self.thread_id, self.timer = thread_id, threading.Timer(seconds, self._expire)
-        self.timer.daemon = True
+        self.thread_id, self.seconds = thread_id, seconds
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
 
-    def _expire(self) -> None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), ctypes.py_object(BlockTimeout))
+    def _watch(self) -> None:
+        cpu, wall = time.process_time(), time.monotonic()
+        while not self.done.wait(0.05):
+            used = time.process_time() - cpu
+            if used > self.seconds or time.monotonic() - wall > self.seconds * WALL_FACTOR:
+                stop = ctypes.py_object(BlockTimeout)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), stop)
+                return
 
     def __enter__(self):
-        self.timer.start()
+        self.thread.start()
 
     def __exit__(self, *exc):
-        self.timer.cancel()
+        self.done.set()
+
+
+_reading: list[set[Path]] = []  # while a block runs: where the files it opens under snippets/ are recorded
+
+
+def _audit(event: str, args: tuple) -> None:
+    """Every file opened (open, runpy, an import's source) while a block runs, if it is a snippet file."""
+    if event == "open" and _reading and isinstance(args[0], str | Path):
+        path = Path(args[0]).resolve()
+        if path.is_relative_to(pages.snippets()) and path.suffix != ".pyc":
+            _reading[-1].add(path)
+
+
+sys.addaudithook(_audit)  # an audit hook cannot be removed: it records only while `_reading` is set
 
 
 @contextlib.contextmanager
 def _tracking_imports(found: set[Path]):
-    """Record every module under snippets/ that the block imports (a cache key must cover them)."""
+    """Record every snippet file the block reads (a cache key must cover them): imports, runpy, open."""
     real_import = builtins.__import__
     root = str(pages.snippets())
 
     def tracking(name, globals=None, locals=None, fromlist=(), level=0):
         module = real_import(name, globals, locals, fromlist, level)
-        path = getattr(sys.modules.get(name), "__file__", None) or ""
+        path = getattr(sys.modules.get(name), "__file__", None) or ""  # imported earlier: no file is opened
         if path.startswith(root):
             found.add(Path(path))
         return module
 
     builtins.__import__ = tracking
+    _reading.append(found)
     try:
         yield
     finally:
+        _reading.pop()
         builtins.__import__ = real_import
 
 
@@ -175,15 +202,15 @@ def forget_snippet_modules() -> None:
 
 
 def run_page(page: pages.Page, fences: list[pages.Fence] | None = None) -> tuple[dict[str, dict], dict[str, str]]:
-    """Run a page's blocks in order, one namespace per session, as the build does: namespaces and outputs."""
-    use_figures()
-    namespaces: dict[str, dict] = {}
-    printed: dict[str, str] = {}
-    for fence in page.fences if fences is None else fences:
-        session = fence.session or f"alone:{fence.id}"
-        namespace = namespaces.setdefault(session, namespace_for(f"{page.src_uri}-{session}"))
-        printed[fence.id] = run_code(fence, namespace, page.src_uri, timeout_of(fence)).printed
-    return namespaces, printed
+    """Run a page's blocks through lessonkit.runner.PageRun, as the build does: namespaces and outputs."""
+    from lessonkit.runner import PageRun  # the runner builds on this module
+
+    run = PageRun(page.src_uri)
+    run.fences = {fence.id: fence for fence in (page.fences if fences is None else fences)}
+    run.run_all()
+    if run.failures:
+        raise BlockFailed("\n".join(run.failures))
+    return run.namespaces, run.outputs
 
 
 def timeout_of(fence: pages.Fence, default: float = DEFAULT_TIMEOUT) -> float:
@@ -199,19 +226,8 @@ def use_figures() -> None:
     matplotlib.use("module://lessonkit.figures")
 
 
-# What a page promises about a block's results (hooks/quiz.py registers a question's evidence): each
-# check returns a problem (or "") and the facts worth keeping, e.g. a question's real outcomes.
-EXPECTATIONS: dict[tuple[str, str], list] = {}
-FACTS: dict[tuple[str, str], dict] = {}
-
-
 def expect(page: str, block: str, check) -> None:
-    EXPECTATIONS.setdefault((page, block), []).append(check)
+    """After `block` of `page` runs, `check(namespace)` must give no problem (kept for callers: PageRun.expect)."""
+    from lessonkit.runner import BUILD
 
-
-def check(page: str, block: str, namespace: dict) -> list[tuple[str, dict]]:
-    """Run the checks registered for a block against its namespace; also keeps their facts in FACTS."""
-    results = [check(namespace) for check in EXPECTATIONS.get((page, block), [])]
-    for _, facts in results:
-        FACTS[(page, block)] = facts
-    return results
+    BUILD.page(page).expect(block, check)

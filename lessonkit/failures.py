@@ -1,4 +1,4 @@
-"""The build's failures, collected by page, so that every hook reports them the same way.
+"""The build's failures, collected by page (in lessonkit.runner.BUILD), so that every hook reports them alike.
 
 A normal build fails at its end with all of them. `mkdocs serve` instead replaces each failed page with
 an error page naming the block or question and the message; livereload shows it, and the next good
@@ -9,24 +9,37 @@ from __future__ import annotations
 
 import html
 
-_failures: dict[str, list[str]] = {}
-state = {"serving": False}
+from lessonkit.runner import BUILD
+
+
+class _State:
+    """`state["serving"]`, kept for callers of the older dict: the flag itself is BUILD.serving."""
+
+    def __getitem__(self, name: str) -> bool:
+        return getattr(BUILD, name)
+
+    def __setitem__(self, name: str, value: bool) -> None:
+        setattr(BUILD, name, value)
+
+
+state = _State()
 
 
 def record(page: str, message: str) -> None:
-    _failures.setdefault(page, []).append(message)
+    BUILD.record(page, message)
 
 
 def clear() -> None:
-    _failures.clear()
+    BUILD.clear_failures()
 
 
 def of(page: str) -> list[str]:
-    return _failures.get(page, [])
+    run = BUILD.runs.get(page)
+    return run.failures if run else []
 
 
 def all_messages() -> list[str]:
-    return [message for messages in _failures.values() for message in messages]
+    return BUILD.messages()
 
 
 def error_page(page: str) -> str:

@@ -1,9 +1,10 @@
 """A lesson page as a Jupyter notebook: its prose and its exec fences' code, in page order.
 
-`assemble` builds the notebook from the page model (the code exactly as the page runs it); after a run,
-`for_learners` shows what the page's own cells printed (Markdown tables, the tip, captions) as rendered
-Markdown, so the downloaded notebook reads like the page while a learner's new cells behave as in any
-notebook (their print and plt.show() are untouched: nothing is installed in the kernel).
+`assemble` builds the notebook from the page model (the code exactly as the page runs it). The
+kernel's outputs are kept as they are, so a learner who re-runs the download sees the same: tables and
+tips come from IPython's display protocol (`display(Markdown(...))`), never from printed Markdown.
+After the run, `for_learners` turns the cells of site-only code (a fence with `notebook="markdown"`:
+prose writers, drawings, timers) into Markdown cells holding what they displayed, admonitions as quotes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 import nbformat
 
-from lessonkit import pages
+from lessonkit import claims, pages
 
 INTRO = (
     "The lesson's code, cell by cell: the same code the lesson page runs, so the numbers are the page's "
@@ -32,12 +33,15 @@ def as_quote(tip: re.Match) -> str:
 
 
 def assemble(lesson: pages.Lesson, site_url: str, prose_filter=lambda text: text) -> nbformat.NotebookNode:
-    """Title, then from the first section on: prose as Markdown cells, each exec fence as a code cell."""
+    """Title, then from the first section on: prose as Markdown cells, each exec fence as a code cell.
+
+    Links point at the hosted lesson under `site_url`; without one, relative to the notebook's page
+    (`<lesson>/<lesson>-lesson/`), so they work under any prefix and offline."""
     page = lesson.page
-    base = site_url.rstrip("/") + "/" + lesson.folder + "/"
+    base = site_url.rstrip("/") + "/" + lesson.folder + "/" if site_url else "../"
 
     def prose(text: str) -> str:
-        text = _QUIZ.sub(lambda m: _quiz_link(m, base), text)
+        text = _QUIZ.sub(lambda m: _quiz_link(m, base), claims.strip(text))
         text = _MD_LINK.sub(lambda m: f"]({_url(base, m[1])}{m[2] or ''})", text)
         text = TIP.sub(as_quote, _ATTRS.sub("", prose_filter(text)))
         return text.strip()
@@ -52,7 +56,9 @@ def assemble(lesson: pages.Lesson, site_url: str, prose_filter=lambda text: text
             cells.append(nbformat.v4.new_markdown_cell(about, id=f"{fence.id}-about"))
         cell = nbformat.v4.new_code_cell(_shown(fence.code), id=fence.id)
         if "timeout" in fence.options:  # the fence's time limit holds in the build's kernel run too
-            cell.metadata["lesson"] = {"timeout": float(fence.options["timeout"])}
+            cell.metadata.setdefault("lesson", {})["timeout"] = float(fence.options["timeout"])
+        if fence.options.get("notebook") == "markdown":  # site-only code: its output stands as Markdown
+            cell.metadata.setdefault("lesson", {})["notebook"] = "markdown"
         cells.append(cell)
         position = match.end()
     if closing := prose(text[position:]):
@@ -83,25 +89,43 @@ def _quiz_link(match: re.Match, base: str) -> str:
 
 
 def for_learners(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """What the page's cells printed, shown as the Markdown it is (the page renders it the same way).
+    """Each `notebook="markdown"` cell becomes a Markdown cell of what it showed (figures as attachments).
 
-    A cell's printed text arrives in as many stream pieces as the kernel flushed: join runs of them
-    first, so one print is one rendered output whatever the timing."""
-    for cell in notebook.cells:
+    A cell's printed text arrives in as many stream pieces as the kernel flushed: runs of them are
+    joined first, so two builds write the same notebook whatever the timing."""
+    for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
             continue
-        outputs = []
+        joined = []
         for output in cell.outputs:
-            if output.output_type == "stream" and output.name == "stdout":
-                if outputs and outputs[-1].get("_printed") is not None:
-                    outputs[-1]["_printed"] += output.text
-                    continue
-                outputs.append({"_printed": output.text})
-            else:
-                outputs.append(output)
-        cell.outputs = [_rendered(o["_printed"]) if "_printed" in o else o for o in outputs]
+            previous = joined[-1] if joined else {}
+            if output.output_type == "stream" == previous.get("output_type") and previous.name == output.name:
+                previous.text += output.text
+                continue
+            joined.append(output)
+        cell.outputs = joined
+        if cell.metadata.get("lesson", {}).get("notebook") == "markdown":
+            notebook.cells[index] = as_markdown_cell(cell)
     return notebook
 
 
-def _rendered(text: str) -> nbformat.NotebookNode:
-    return nbformat.v4.new_output("display_data", data={"text/markdown": TIP.sub(as_quote, text), "text/plain": text})
+def as_markdown_cell(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    parts, attachments = [], {}
+    for number, output in enumerate(cell.outputs, start=1):
+        data = output.get("data", {})
+        if output.output_type == "stream":
+            parts.append(output.text)
+        elif "image/png" in data:
+            name = f"{cell.id}-{number}.png"
+            attachments[name] = {"image/png": data["image/png"]}
+            parts.append(f"\n![Figure](attachment:{name})\n")
+        else:
+            parts.append(
+                next((data[k] for k in ("text/markdown", "text/html", "image/svg+xml", "text/plain") if k in data), "")
+            )
+    markdown = nbformat.v4.new_markdown_cell(
+        TIP.sub(as_quote, "\n".join(p.strip("\n") for p in parts) + "\n").strip(), id=cell.id
+    )
+    if attachments:
+        markdown.attachments = attachments
+    return markdown

@@ -7,6 +7,7 @@ fence's expanded code keeps its origin (snippet file and line), so an error can 
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import markdown
 import yaml
-from mkdocs.utils.meta import get_data
+from pymdownx.snippets import SnippetMissingError  # noqa: F401 - what a missing include raises, for the runner
 
 ROOT = Path(__file__).resolve().parent.parent  # the project; a build of a scratch copy calls use_project()
 PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides"]  # what a build reads (scratch copies)
@@ -22,6 +23,20 @@ FENCE = re.compile(r"^(?P<ticks>```+)(?P<info>[^\n]*\bexec=\"on\"[^\n]*)\n(?P<bo
 OPTION = re.compile(r'(\w+)="([^"]*)"')
 INCLUDE = re.compile(r'^\s*--8<-- "([^"]+)"\s*$')
 MARKER = re.compile(r"--8<-- \[(?:start|end):[\w-]+\]")
+QUIZ_FENCE = re.compile(r"^```quiz\n(.*?)^```[ \t]*$", re.M | re.S)  # the one pattern of a question fence
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # as MkDocs reads it
+
+
+def front_matter(text: str) -> tuple[str, dict]:
+    """A page's text without its YAML front matter, and that front matter (MkDocs' rule: a mapping or nothing)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        meta = yaml.safe_load(match[1])
+    except yaml.YAMLError:
+        return text, {}
+    return (text[match.end() :].lstrip("\n"), meta) if isinstance(meta, dict) else (text, {})
 
 
 @dataclass
@@ -60,13 +75,19 @@ def snippets() -> Path:
     return ROOT / "snippets"
 
 
+class _AnyTags(yaml.SafeLoader):
+    """mkdocs.yml's tags (`!ENV`) read as their plain value: only the Markdown options are wanted here."""
+
+
+_AnyTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 @functools.cache
 def snippets_config() -> dict:
     """pymdownx.snippets' options as mkdocs.yml sets them (base_path made absolute)."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml")).mdx_configs["pymdownx.snippets"]
-    return {**config, "base_path": [str(snippets())]}
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTags)
+    found = next(e for e in config["markdown_extensions"] if isinstance(e, dict) and "pymdownx.snippets" in e)
+    return {**found["pymdownx.snippets"], "base_path": [str(snippets())]}
 
 
 def expander():
@@ -142,7 +163,7 @@ class Page:
 
     @functools.cached_property
     def text_and_meta(self) -> tuple[str, dict]:
-        return get_data(self.path.read_text(encoding="utf-8"))
+        return front_matter(self.path.read_text(encoding="utf-8"))
 
     @property
     def text(self) -> str:
@@ -195,11 +216,7 @@ def lessons() -> list[Lesson]:
     """Every declared lesson under docs/, in track order."""
     found = []
     for path in sorted(docs().rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith("---"):
-            continue
-        meta = yaml.safe_load(text.split("---", 2)[1]) or {}
-        declared = meta.get("lesson")
+        declared = front_matter(path.read_text(encoding="utf-8"))[1].get("lesson")
         if declared:
             page = Page(str(path.relative_to(docs())))
             found.append(
@@ -213,8 +230,37 @@ def pages() -> list[Page]:
     return [Page(str(path.relative_to(docs()))) for path in sorted(docs().rglob("*.md"))]
 
 
+_FENCED = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.M | re.S)
+
+
+def headings(src_uri: str) -> dict[str, str]:
+    """A page's headings, id -> title, as its table of contents has them ({} for a missing page)."""
+    page = Page(src_uri)
+    return _headings(page.text) if page.path.is_file() else {}
+
+
+@functools.lru_cache(maxsize=16)
+def _headings(text: str) -> dict[str, str]:
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert(_FENCED.sub("", text))  # a code block's comment lines are no headings
+
+    def walk(tokens):
+        for token in tokens:
+            yield token["id"], html.unescape(token["name"])
+            yield from walk(token["children"])
+
+    return dict(walk(md.toc_tokens))
+
+
+def built_html(src_uri: str) -> str:
+    """A page's built HTML file, relative to the site (directory URLs): a/practice.md -> a/practice/index.html."""
+    stem = src_uri.removesuffix(".md").removesuffix(".ipynb")
+    if stem == "index" or stem.endswith("/index") or stem == "404":
+        return stem + ".html"
+    return stem + "/index.html"
+
+
 COUNT = re.compile(r"\{\{\s*(questions|lessons)(?::([\w./-]+))?\s*\}\}")
-QUIZ_FENCE = re.compile(r"^```quiz\n", re.M)
 
 
 def fill_counts(markdown_text: str, src_uri: str) -> str:

@@ -9,20 +9,19 @@ contract: for `verify: value` it sets `answer` (compared with the marked option'
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 import yaml
-from mkdocs.exceptions import PluginError
 
+from lessonkit import claims as claim_checks
 from lessonkit import execution, pages
+from lessonkit.pages import QUIZ_FENCE as FENCE
 
 DIFFICULTIES = ("easy", "medium", "hard")
 KINDS = ("verified", "conceptual")
 VERIFY = ("value", "runs")
-FENCE = re.compile(r"^```quiz\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 MAX_SHARE_OF_ONE_LETTER = 0.4  # on a page of 5 or more questions
 
 
@@ -51,7 +50,7 @@ class Question:
     fails_with: dict[str, str] | None = None  # verify: runs: the error type each wrong option ends in
     # part -> Python expression(s) that must hold in the evidence's namespace after its run: a sentence
     # of that part states a result. Parts: an option letter (its why_not), question, steps, quick_check,
-    # hint, mistakes. (Evaluated by the build: issue 19.)
+    # hint, mistakes. Evaluated by `verify` after the evidence's run.
     claims: dict[str, str | list[str]] | None = None
 
     @property
@@ -71,8 +70,8 @@ FIELDS = [f.name for f in dataclasses.fields(Question) if f.name not in ("number
 REQUIRED = [f.name for f in dataclasses.fields(Question) if f.default is dataclasses.MISSING and f.name in FIELDS]
 
 
-class QuizError(PluginError):
-    pass
+class QuizError(Exception):
+    """A malformed question or a broken page-wide rule; the message names the page and the question."""
 
 
 def parse(
@@ -141,15 +140,83 @@ def _validated(data: dict, number: int, page: str, line: int, require_why_not: b
         raise fail("`verify: runs` takes each wrong option's why_not from its evidence run: remove why_not")
     if data.get("verify") != "runs" and (why_not or require_why_not) and set(why_not) != wrong:
         raise fail(f"why_not must give one line for exactly the wrong options {', '.join(sorted(wrong))}")
+    claims = data.get("claims") or {}
+    if not isinstance(claims, dict):
+        raise fail("claims must map a part (an option letter, question, steps, quick_check, hint, mistakes) to checks")
+    claims = {str(part): checks for part, checks in claims.items()}
+    bad = sorted(set(claims) - set(options) - set(CLAIM_PARTS))  # the marked option's text states a result too
+    if bad:
+        raise fail(f"claims on unknown part(s) {', '.join(bad)}: use an option's letter or {', '.join(CLAIM_PARTS)}")
+    if claims and not data.get("evidence"):
+        raise fail("claims need an evidence snippet to be checked against")
     return Question(
-        number=number, page=page, line=line, **{**data, "options": options, "answer": answer, "why_not": why_not}
+        number=number,
+        page=page,
+        line=line,
+        **{**data, "options": options, "answer": answer, "why_not": why_not, "claims": claims or None},
     )
 
 
+CLAIM_PARTS = ("question", "steps", "quick_check", "hint", "mistakes")
+
+
+def claim_problems(question: Question, namespace: dict) -> list[str]:
+    """Every `claims:` check of a question that its evidence's run does not bear out, naming part and text."""
+    found = []
+    for part, checks in (question.claims or {}).items():
+        for expr in [checks] if isinstance(checks, str) else checks:
+            where = f"{question.name}, {_part_name(question, part)}"
+            message = claim_checks.problem(where, _part_text(question, part), str(expr), namespace)
+            if message:
+                found.append(message)
+    return found
+
+
+def _part_name(question: Question, part: str) -> str:
+    if part == question.answer:
+        return f"the marked option {part}"
+    return f"the why-not of option {part}" if part in question.options else part
+
+
+def _part_text(question: Question, part: str) -> str:
+    if part == question.answer:
+        return question.options[part]
+    if part in question.options:
+        return (question.why_not or {}).get(part, "")
+    if part == "steps":
+        return " ".join(step.get("text", "") for step in question.steps)
+    if part == "mistakes":
+        return " / ".join(question.mistakes)
+    return str(getattr(question, part))
+
+
+MAX_SHARE_MARKED_LONGEST = 0.4  # on a practice or test page: longer than the others must not give the answer
+QUIZ_PAGES = ("practice.md", "test.md")
+
+
 def check_page(questions: list[Question], page: str) -> None:
-    """Page-wide rules: marked answers balanced, so no letter can be guessed for a good score."""
+    """Page-wide rule: marked answers balanced, so no letter can be guessed for a good score."""
+    problems = _balance(questions, page)
+    if problems:
+        raise QuizError("\n  ".join(problems))
+
+
+def rule_problems(questions: list[Question], page: str, code: dict[str, str] | None = None) -> list[str]:
+    """Options and questions that give nothing away (issue 20); `code`: question id -> its code's text.
+
+    On a practice or test page the marked option is the longest in at most 40% of the questions; no
+    two questions ask the same thing; no question's code carries a comment that states its answer."""
+    problems = _longest(questions, page) if page.rsplit("/", 1)[-1] in QUIZ_PAGES else []
+    problems += duplicates(questions)
+    for q in questions:
+        if (code or {}).get(q.id):
+            problems += answer_in_comments(q, code[q.id])
+    return problems
+
+
+def _balance(questions: list[Question], page: str) -> list[str]:
     if len(questions) < 5:
-        return
+        return []
     counts = Counter(q.answer for q in questions)
     letters = sorted({letter for q in questions for letter in q.options})
     over = [
@@ -158,12 +225,148 @@ def check_page(questions: list[Question], page: str) -> None:
         if n > MAX_SHARE_OF_ONE_LETTER * len(questions)
     ]
     if over:
-        raise QuizError(
+        return [
             f"{page}: the marked answers are unbalanced: {', '.join(over)} is correct in more than 40%; reorder options"
-        )
+        ]
     never = [letter for letter in letters if counts[letter] == 0]
     if len(questions) >= 10 and never:
-        raise QuizError(f"{page}: no question has {', '.join(never)} as its marked answer; reorder options")
+        return [f"{page}: no question has {', '.join(never)} as its marked answer; reorder options"]
+    return []
+
+
+def rendered(text: str) -> str:
+    """An option as the reader sees it: Markdown code ticks, emphasis and link targets gone, spaces collapsed."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>|[`*]|(?<!\w)_|_(?!\w)", "", text)
+    return " ".join(text.split())
+
+
+def marked_is_longest(q: Question) -> bool:
+    """The marked option is longer than every other (a tie gives nothing away)."""
+    mine = len(rendered(q.options[q.answer]))
+    return all(mine > len(rendered(text)) for letter, text in q.options.items() if letter != q.answer)
+
+
+def _longest(questions: list[Question], page: str) -> list[str]:
+    longest = [q.id for q in questions if marked_is_longest(q)]
+    if questions and len(longest) > MAX_SHARE_MARKED_LONGEST * len(questions):
+        return [
+            f"{page}: the marked option is the longest in {len(longest)} of {len(questions)} questions "
+            f"(at most 40%): {', '.join(longest)}; make a wrong option as long, or shorten the answer"
+        ]
+    return []
+
+
+def _asked(q: Question) -> str:
+    return " ".join(re.findall(r"\w+", q.question.lower()))
+
+
+def duplicates(questions: list[Question], across_pages: bool = False) -> list[str]:
+    """Pairs that ask the same thing: the same question text, or the same section proven by the same evidence."""
+    found = []
+    for i, first in enumerate(questions):
+        for second in questions[i + 1 :]:
+            if across_pages and first.page == second.page:
+                continue
+            same_text = _asked(first) == _asked(second) and first.code == second.code
+            same_proof = (first.teaches, first.evidence, first.kind) == (second.teaches, second.evidence, second.kind)
+            if same_text or same_proof:
+                why = "the same question" if same_text else f"`teaches: {first.teaches}` and the same evidence"
+                found.append(f"{first.name} and {second.name} ask the same thing ({why}): ask something else")
+    return found
+
+
+_CODE_WORD = re.compile(r"`([^`]+)`|\b(\w*[_\d]\w*)\b")
+
+
+def _code_words(text: str) -> set[str]:
+    """Code-like words of an option: what is in ticks, names with an underscore or a digit, numbers."""
+    words = set()
+    for ticked, word in _CODE_WORD.findall(text):
+        words |= set(re.findall(r"\w+", ticked)) if ticked else {word}
+    return {w for w in words if len(w) > 1 or w.isdigit()}
+
+
+def answer_in_comments(q: Question, code: str) -> list[str]:
+    """A comment in the question's code that names what only the marked option says gives the answer away."""
+    import io
+    import tokenize
+
+    try:
+        comments = [
+            t.string for t in tokenize.generate_tokens(io.StringIO(code).readline) if t.type == tokenize.COMMENT
+        ]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        comments = [line.split("#", 1)[1] for line in code.splitlines() if "#" in line]
+    marked = q.options[q.answer]
+    common = set.intersection(*[_code_words(t) for letter, t in q.options.items() if letter != q.answer] or [set()])
+    telling = _code_words(marked) - common
+    found = []
+    for comment in comments:
+        said = set(re.findall(r"\w+", comment))
+        if telling & said or plain(marked) in comment:
+            named = ", ".join(sorted(telling & said)) or plain(marked)
+            found.append(
+                f"{q.name}: the comment {comment.strip()!r} in its code names {named}, "
+                f"which the marked option {q.answer} says: remove it"
+            )
+    return found
+
+
+def question_code(questions: list[Question]) -> dict[str, str]:
+    """Question id -> the code shown with it, as pymdownx.snippets expands it (a missing one is reported elsewhere)."""
+    found = {}
+    for q in questions:
+        if q.code:
+            try:
+                found[q.id] = "\n".join(pages.expander().run([f'--8<-- "{q.code}"']))
+            except Exception:  # check_snippets names the missing file or section
+                continue
+    return found
+
+
+def lesson_rules(teaches: list[tuple[Question, str]], files) -> list[tuple[str, str]]:
+    """(lesson page, problem) for each lesson the built questions point at: see `lesson_problems`."""
+    by_lesson: dict[str, list[Question]] = {}
+    for q, lesson in teaches:
+        by_lesson.setdefault(lesson, []).append(q)
+    found = []
+    for lesson, questions in by_lesson.items():
+        file = files.get_file_from_path(lesson)
+        if not (file and file.page):
+            continue
+        headings = {item.id: item.title for item in _toc(file.page.toc) if item.level in (2, 3)}
+        declared = file.page.meta.get("lesson") or {}
+        untested = declared.get("untested") if isinstance(declared, dict) else None
+        found += [(lesson, problem) for problem in lesson_problems(questions, headings, untested, lesson)]
+    return found
+
+
+def _toc(items):
+    for item in items:
+        yield item
+        yield from _toc(item.children)
+
+
+def lesson_problems(questions: list[Question], headings: dict[str, str], untested, lesson: str) -> list[str]:
+    """Every section of the lesson page that teaches (## and ###) is some question's `teaches`, or is listed,
+    with its reason, in the lesson's front matter `lesson: {untested: {anchor: reason}}` (a list also
+    reads); and no two of the lesson's questions, on any of its pages, ask the same thing."""
+    listed = untested if isinstance(untested, dict) else dict.fromkeys(untested or [], "")
+    own = {f"{q.id}-title" for q in questions}  # a question's own heading on the lesson page
+    taught = {q.teaches for q in questions}
+    problems = [
+        f"{lesson}: the section '{title}' (#{anchor}) teaches, but no question has `teaches: {anchor}`: "
+        f"add one, or list it under `lesson: {{untested: ...}}` with a reason"
+        for anchor, title in headings.items()
+        if anchor not in taught | set(listed) | own
+    ]
+    problems += [
+        f"{lesson}: `lesson: {{untested: [{anchor}]}}` names no section of the page"
+        for anchor in listed
+        if anchor not in headings
+    ]
+    return problems + duplicates(questions, across_pages=True)  # within one page, check_page has said it
 
 
 def check_snippets(question: Question) -> None:
@@ -183,7 +386,12 @@ def plain(option: str) -> str:
 
 
 def verify(question: Question, namespace: dict) -> tuple[str, dict]:
-    """Does the evidence's run support the marked option? A problem naming both values (or ""), and the facts."""
+    """Does the evidence's run support the marked option and every claim? A problem (or ""), and the facts."""
+    problem, facts = _verify_answer(question, namespace)
+    return "\n  ".join(filter(None, [problem, *claim_problems(question, namespace)])), facts
+
+
+def _verify_answer(question: Question, namespace: dict) -> tuple[str, dict]:
     marked = question.answer
     if question.verify == "value":
         if "answer" not in namespace:
@@ -242,78 +450,3 @@ def run_evidence(question: Question) -> tuple[dict, str, str]:
     if not printed.strip():
         problem = problem or f"{question.name}: its evidence prints nothing into the solution"
     return namespace, printed, problem
-
-
-def _attribute(text: str) -> str:
-    """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
-    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
-
-
-WHY_NOT_FROM_EVIDENCE = "@@why-not:{id}:{letter}@@"  # filled in from the run once it has happened
-TEACHES_TITLE = "@@teaches-title:{anchor}@@"  # the lesson section's title, once the lesson page is rendered
-
-
-def render(q: Question, lesson_url: str) -> str:
-    """Markdown (with md_in_html) for one question: radios, a check button, feedback, a closed solution.
-
-    `lesson_url`: the lesson page as a Markdown link from this page ("" on the lesson page itself)."""
-
-    def why_not(letter: str) -> str:
-        if letter == q.answer:
-            return ""
-        if q.verify == "runs":
-            return WHY_NOT_FROM_EVIDENCE.format(id=q.id, letter=letter)
-        return _attribute(q.why_not.get(letter, ""))
-
-    options = "\n".join(
-        f'<label data-why-not="{why_not(letter)}"><input type="radio" name="{q.id}" value="{letter}"> '
-        f"<span>**{letter}.** {text}</span></label>"
-        for letter, text in q.options.items()
-    )
-    code = f'\n```python\n--8<-- "{q.code}"\n```\n' if q.code else ""  # shown, not run: it may raise
-    steps = "\n".join(f"{i}. **{step['title']}**  \n    {step['text']}" for i, step in enumerate(q.steps, start=1))
-    mistakes = "\n".join(f"- {mistake}" for mistake in q.mistakes)
-    taught = (
-        f"\n**Taught in the lesson:** [{TEACHES_TITLE.format(anchor=q.teaches)}]({lesson_url}#{q.teaches})\n"
-        if q.teaches
-        else ""
-    )
-    evidence = evidence_fence(q)
-    fence = "```python " + " ".join(f'{k}="{v}"' for k, v in evidence.options.items()) + f"\n{evidence.body}```"
-    return f"""
-<section class="quiz" id="{q.id}" data-answer="{q.answer}" data-difficulty="{q.difficulty}" markdown="block">
-
-## Question {q.number} {{: #{q.id}-title }}
-
-<span class="quiz-difficulty quiz-{q.difficulty}">{q.difficulty}</span>
-
-{q.question.strip()}
-{code}
-<fieldset class="quiz-options" markdown="block">
-<legend>Choose one answer</legend>
-{options}
-</fieldset>
-
-<button type="button" class="md-button quiz-check" hidden>Check answer</button>
-<p class="quiz-feedback" aria-live="polite"></p>
-
-<details class="quiz-solution" markdown="block">
-<summary>Solution</summary>
-
-{steps}
-
-{fence}
-
-**Final answer:** {q.options[q.answer]} → option {q.answer}
-
-**Quick check:** {q.quick_check}
-
-<p class="quiz-hint" markdown="span">**Hint:** {html.escape(q.hint, quote=False)}</p>
-
-**Common mistakes:**
-
-{mistakes}
-{taught}
-</details>
-</section>
-"""

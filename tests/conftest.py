@@ -1,9 +1,8 @@
-"""Fixtures shared by the tests: the built site, the lesson's snippets run as the page runs them."""
+"""Fixtures shared by the tests: the built site, scratch copies (of the project or of the fixture lesson)."""
 
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -12,11 +11,36 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from lessonkit import execution, pages
-from lessonkit.pages import PROJECT_FILES, lessons
+from lessonkit import execution, pages, project
+from lessonkit.pages import PROJECT_FILES, lessons  # noqa: F401 - PROJECT_FILES: the tests' name for it
 
 ROOT = Path(__file__).parent.parent
-LESSONS = lessons()  # what the site holds: tests parametrize over it
+# What the site holds: tests parametrize over it. `make test LESSON=<folder>` (LESSON in the environment)
+# narrows it to that lesson, what a CI matrix shards on.
+LESSONS = [lesson for lesson in lessons() if os.environ.get("LESSON", lesson.folder) == lesson.folder]
+
+
+def selected(src_uri: str) -> bool:
+    """Is this page one of the lessons under test (or a page of no lesson, e.g. the home page)?"""
+    folder = src_uri.rpartition("/")[0]
+    return not folder or any(lesson.folder == folder for lesson in LESSONS)
+
+
+FIXTURE = project.FIXTURE  # the machinery tests' tiny lesson (tests/fixture_site/)
+# Its folder under docs/ (the one page there that declares `lesson:`), e.g. for its URLs.
+FIXTURE_LESSON = next(
+    path.parent.name
+    for path in sorted((FIXTURE / "docs").glob("*/index.md"))
+    if pages.front_matter(path.read_text(encoding="utf-8"))[1].get("lesson")
+)
+
+
+def first_code_line(project_dir: Path, include: str) -> tuple[str, int]:
+    """Where an include line's code starts: (snippets/... path, 1-based line), for injecting a fault there."""
+    path, _, section = include.partition(":")
+    lines = (project_dir / "snippets" / path).read_text(encoding="utf-8").splitlines()
+    start = next((i + 1 for i, line in enumerate(lines) if f"[start:{section}]" in line), 0) if section else 0
+    return f"snippets/{path}", start + 1
 
 
 def pytest_collection_modifyitems(items):
@@ -24,7 +48,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.site)
-        if "scratch_project" in getattr(item, "fixturenames", ()):
+        if {"scratch_project", "fixture_project"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
 
 
@@ -33,12 +57,12 @@ def lesson_params(select=lambda lesson: lesson):
     return [pytest.param(select(lesson), id=lesson.folder) for lesson in LESSONS]
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build` as an author runs it (no --strict), output and errors in one string."""
+def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` as an author runs it (no --strict), output and errors in one string; `env` added."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
         text=True,
         timeout=240,  # below the test's own limit: a stalled build fails here, with its output
@@ -54,27 +78,29 @@ def built_site(tmp_path_factory) -> Path:
     with FileLock(shared / "site.lock"):
         site = shared / "site"
         if not (shared / "site.built").is_file():
-            result = mkdocs_build(ROOT, site)
+            # The cache folder is fresh, so nothing is reused: it records each page's outputs as built,
+            # which tests/test_pages_run.py compares with a run of each page through the runner.
+            result = mkdocs_build(ROOT, site, LESSON_CACHE=str(shared / "site-cache"))
             assert result.returncode == 0, result.stderr
             (shared / "site.built").touch()
     return site
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources in `target`, for injecting faults and building it."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
-    return target
+def copy_project(target: Path, lessons: Path | None = None) -> Path:
+    """A copy of the project's sources in `target` (with `lessons`: the fixture lesson's instead of the real ones)."""
+    return project.copy_project(target, lessons)
 
 
 @pytest.fixture
 def scratch_project(tmp_path: Path) -> Path:
     """A copy of the project's sources, for injecting a fault and building it."""
     return copy_project(tmp_path)
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    """The project with the fixture lesson (tests/fixture_site/) in place of the real ones: builds in seconds."""
+    return copy_project(tmp_path / "project", FIXTURE)
 
 
 def run_lesson(src_uri: str) -> tuple[dict, dict[str, str]]:
@@ -140,3 +166,20 @@ def page(browser, served_site):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def leaves_no_state():
+    """What a test (or a snippet it runs) changes in this process is put back: sys.path, the working
+    directory, the snippet modules it imported, torch's RNG. So the suite passes in any order."""
+    path, cwd, modules = list(sys.path), os.getcwd(), set(sys.modules)
+    torch_rng = sys.modules["torch"].get_rng_state() if "torch" in sys.modules else None
+    yield
+    sys.path[:] = path
+    os.chdir(cwd)
+    for name in set(sys.modules) - modules:
+        module_file = getattr(sys.modules[name], "__file__", None) or ""
+        if name.startswith("lesson_block_") or module_file.startswith(str(pages.snippets())):
+            del sys.modules[name]  # the next test imports its own copy of a snippet module
+    if torch_rng is not None:
+        sys.modules["torch"].set_rng_state(torch_rng)

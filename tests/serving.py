@@ -8,21 +8,19 @@ inside the prefix or not, answers the site's 404.html with status 404. Usage:
 
 or, to build a scratch copy of the project for that address (SITE_URL) and serve it:
 
-    with hosted_build(tmp_dir, "/some-repo/", MARKDOWN_EXEC="false") as (url, site):
-        ...
+    with hosted_build(tmp_dir, "/some-repo/", FIXTURE, MARKDOWN_EXEC="false") as (url, site):
+        ...   # FIXTURE (tests/fixture_site/): the fixture lesson instead of the real ones, or None
 """
 
 import contextlib
 import functools
 import http.server
 import mimetypes
-import os
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import PROJECT_FILES, ROOT, mkdocs_build
+from conftest import copy_project, mkdocs_build
 
 
 class PagesHandler(http.server.BaseHTTPRequestHandler):
@@ -70,21 +68,13 @@ def pages_server(site: Path, prefix: str = "/"):
 
 
 @contextlib.contextmanager
-def hosted_build(directory: Path, prefix: str = "/", **env: str):
-    """A copy of the project in `directory`, built with SITE_URL set to the address it is served at
-    (so canonical links, the sitemap and navigation.instant see their own origin) and `env`, served
-    there; yields (address, site directory)."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        shutil.copytree(source, directory / name) if source.is_dir() else shutil.copy(source, directory / name)
+def hosted_build(directory: Path, prefix: str = "/", lessons: Path | None = None, **env: str):
+    """A copy of the project in `directory` (with `lessons`: those lesson folders), built with SITE_URL set
+    to the address it is served at (so canonical links, the sitemap and navigation.instant see their own
+    origin) and `env`, served there; yields (address, site directory)."""
+    copy_project(directory, lessons)
     site = directory / "site"
     with pages_server(site, prefix) as url:
-        saved = {name: os.environ.get(name) for name in ["SITE_URL", *env]}
-        os.environ.update(SITE_URL=url, **env)
-        try:
-            result = mkdocs_build(directory, site)
-        finally:
-            for name, value in saved.items():
-                os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
+        result = mkdocs_build(directory, site, SITE_URL=url, **env)
         assert result.returncode == 0, result.stderr
         yield url, site

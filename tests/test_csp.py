@@ -11,15 +11,15 @@ import pytest
 from bs4 import BeautifulSoup
 from serving import hosted_build, pages_server
 
-from conftest import LESSONS
+from conftest import FIXTURE, FIXTURE_LESSON
 from lessonkit import serve
 from lessonkit.csp import inline_script_hashes
 
-LESSON = LESSONS[0]
-LESSON_URL = LESSON.folder + "/"
-PRACTICE_URL = LESSON.folder + "/practice/"
-NOTEBOOK_URL = LESSON.notebook.removesuffix(".ipynb") + "/"
-NOTEBOOK_NAME = NOTEBOOK_URL.split("/")[-2]
+# The browser walk runs on the fixture lesson (tests/fixture_site/): the policy is the machinery's.
+LESSON_URL = FIXTURE_LESSON + "/"
+PRACTICE_URL = FIXTURE_LESSON + "/practice/"
+NOTEBOOK_NAME = f"{FIXTURE_LESSON}-lesson"  # the generated notebook's page (lessonkit.pages.Lesson.notebook)
+NOTEBOOK_URL = f"{FIXTURE_LESSON}/{NOTEBOOK_NAME}/"
 LISTENER = """document.addEventListener("securitypolicyviolation", (e) => window.__cspViolation(
   `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "?"} ${e.sample || ""}`.trim()), true);"""
 
@@ -65,9 +65,9 @@ def test_json_script_blocks_are_not_hashed():
 
 @pytest.fixture(scope="module")
 def csp_site(tmp_path_factory):
-    """The real site (code executed) built for the address it is served at: navigation.instant only
+    """The fixture site (code executed) built for the address it is served at: navigation.instant only
     runs where the page's origin is the one in site_url."""
-    with hosted_build(tmp_path_factory.mktemp("csp")) as hosted:
+    with hosted_build(tmp_path_factory.mktemp("csp"), "/", FIXTURE) as hosted:
         yield hosted
 
 
@@ -109,13 +109,6 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
     quiz.locator(".quiz-check").click()
     assert quiz.locator(".quiz-feedback").inner_text().strip()
     used.append("quiz")
-
-    # search: type a query and see results (the search worker loads the index)
-    page.locator("input[data-md-component='search-query']").click()
-    page.keyboard.type("hidden state")  # key by key: the theme searches on keyup
-    page.locator(".md-search-result__item").first.wait_for()
-    page.keyboard.press("Escape")
-    used.append("search")
 
     # the palette toggle, both ways
     page.locator("label[title='Switch to dark mode']:visible").click()
@@ -159,7 +152,7 @@ def test_no_page_and_no_interaction_violates_the_policy(watched, csp_site):
 def test_the_browser_blocks_a_script_from_another_host_and_an_unhashed_inline_script(watched, csp_site, tmp_path):
     _, built = csp_site
     site = shutil.copytree(built, tmp_path / "site")
-    lesson = site / LESSON.folder / "index.html"
+    lesson = site / FIXTURE_LESSON / "index.html"
     faults = '<script src="http://example.invalid/x.js"></script><script>window.__unhashed = 1</script>'
     lesson.write_text(lesson.read_text().replace("</article>", faults + "</article>", 1))
     page = watched
@@ -175,10 +168,8 @@ def test_the_browser_blocks_a_script_from_another_host_and_an_unhashed_inline_sc
 
 @pytest.mark.browser
 @pytest.mark.build
-def test_make_serve_live_reload_runs_under_the_serving_policy(browser, scratch_project, monkeypatch):
-    monkeypatch.setenv("MARKDOWN_EXEC", "false")  # the policy is the point here, not the pages' output
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    with serve.serving(scratch_project) as server:
+def test_make_serve_live_reload_runs_under_the_serving_policy(browser, fixture_project):
+    with serve.serving(fixture_project) as server:
         context = browser.new_context()
         violations: list[str] = []
         context.expose_function("__cspViolation", lambda text: violations.append(text))

@@ -97,3 +97,23 @@ def test_no_copy_button_sits_on_code_text_on_a_phone(browser, built_site, served
 
 def test_no_tabbed_result_is_empty(browser, built_site, served_site):
     assert on_every_page_of_a_phone(browser, built_site, served_site, EMPTY_RESULTS) == {}
+
+
+SMALL_TYPE = r"""() => {
+  for (const details of document.querySelectorAll(".md-content details")) details.open = true;
+  const failures = [];
+  const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const seen = (el) => el.getClientRects().length > 0 && el.textContent.trim();
+  for (const el of document.querySelectorAll(".md-content :is(td, th, details > p, details li)")) {
+    if (seen(el) && size(el) < 14) failures.push(`text ${size(el)}px: ${el.textContent.trim().slice(0, 40)}`);
+  }
+  for (const el of document.querySelectorAll(".md-content :is(td, th, details) code")) {
+    if (seen(el) && size(el) < 13) failures.push(`code ${size(el)}px: ${el.textContent.trim().slice(0, 40)}`);
+  }
+  return failures.slice(0, 5);
+}"""
+
+
+def test_tables_and_solutions_are_readable_on_a_phone(browser, built_site, served_site):
+    """Text in tables and solutions at least 14 px, code in them at least 13 px (open solutions too)."""
+    assert on_every_page_of_a_phone(browser, built_site, served_site, SMALL_TYPE) == {}

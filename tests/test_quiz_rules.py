@@ -1,4 +1,4 @@
-"""The rules every quiz page obeys, on made-up pages: why-not lines for wrong options, and a balanced key."""
+"""The rules every quiz page obeys, on made-up pages: why-not lines, a balanced key, options that give nothing away."""
 
 import re
 
@@ -15,7 +15,7 @@ def question(n: int, letter: str, **fields) -> str:
         "id": f"q{n}",
         "difficulty": "easy",
         "kind": "conceptual",
-        "evidence": "x.py",
+        "evidence": f"x{n}.py",
         "question": f"Question {n}?",
         "options": "{A: a, B: b, C: c, D: d}",
         "answer": letter,
@@ -35,9 +35,13 @@ def page_with_key(key: str, **fields) -> str:
     return "<!-- quiz-progress -->\n\n" + "\n\n".join(question(n, letter, **fields) for n, letter in enumerate(key, 1))
 
 
-def parse(text: str) -> list[quiz.Question]:
+def parse(text: str, code: dict[str, str] | None = None) -> list[quiz.Question]:
+    """The page's questions, as the build takes them: a QuizError names every rule a page breaks."""
     questions = quiz.parse(text, PAGE, require_why_not="<!-- quiz-progress -->" in text)
     quiz.check_page(questions, PAGE)
+    problems = quiz.rule_problems(questions, PAGE, code)
+    if problems:
+        raise quiz.QuizError("\n  ".join(problems))
     return questions
 
 
@@ -90,3 +94,79 @@ def test_invalid_yaml_names_the_page_files_own_line():
     markdown = text.split("---\n", 2)[2]  # MkDocs hands the page over without its front matter
     with pytest.raises(quiz.QuizError, match=rf"^docs/{PAGE}:{line}: question 1: invalid YAML"):
         quiz.parse(markdown, PAGE, source=text)
+
+
+def longest_marked(n: int, letter: str, longest: bool) -> str:
+    """A question whose marked option is, or is not, the longest (in rendered text, ticks aside)."""
+    options = {other: ("`x`" if other != letter else ("the long one" if longest else "`y`")) for other in "ABCD"}
+    return question(n, letter, options="{" + ", ".join(f'{k}: "{v}"' for k, v in options.items()) + "}")
+
+
+@pytest.mark.parametrize(("longest", "rejected"), [("13", False), ("135", True)], ids=["2-of-5", "3-of-5"])
+def test_a_page_whose_marked_option_is_mostly_the_longest_is_rejected(longest, rejected):
+    marked = [longest_marked(n, "ABCDA"[n - 1], str(n) in longest) for n in range(1, 6)]
+    text = "<!-- quiz-progress -->\n\n" + "\n\n".join(marked)
+    if rejected:
+        with pytest.raises(quiz.QuizError, match=rf"^{PAGE}: the marked option is the longest in 3 of 5 .*q1, q3, q5"):
+            parse(text)
+    else:
+        parse(text)
+
+
+def test_the_longest_option_rule_is_for_practice_and_test_pages_only():
+    text = "\n\n".join(longest_marked(n, "A", True) for n in (1, 3))
+    questions = quiz.parse(text, "lesson/index.md")
+    assert quiz.rule_problems(questions, "lesson/index.md") == []
+
+
+def test_a_tie_for_the_longest_option_gives_nothing_away():
+    q = quiz.parse(question(1, "B", options='{A: "`abc`", B: "**abc**", C: a, D: b}'), PAGE)[0]
+    assert not quiz.marked_is_longest(q)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"question": "Question 2?", "evidence": "x2.py"}, {"question": "Other?", "evidence": "x2.py"}],
+    ids=["the-same-question-text", "same-section-same-evidence"],
+)
+def test_two_questions_that_ask_the_same_thing_are_rejected(fields):
+    text = question(1, "A", **fields) + "\n\n" + question(2, "B")
+    with pytest.raises(quiz.QuizError, match=r"question 1 \('q1'\) and .* question 2 \('q2'\) ask the same thing"):
+        parse(text)
+
+
+def test_questions_on_two_pages_of_a_lesson_that_ask_the_same_thing_are_rejected():
+    first = quiz.parse(question(1, "A"), "lesson/index.md")
+    second = quiz.parse(question(1, "B", id="other", question="Other?"), "lesson/practice.md")
+    problems = quiz.lesson_problems(first + second, {"a-section": "A section"}, None, "lesson/index.md")
+    assert problems == [
+        "lesson/index.md: question 1 ('q1') and lesson/practice.md: question 1 ('other') ask the same thing "
+        "(`teaches: a-section` and the same evidence): ask something else"
+    ]
+
+
+def test_a_teaching_section_no_question_names_is_rejected_unless_listed_untested():
+    questions = quiz.parse(question(1, "A"), "lesson/practice.md")
+    headings = {"a-section": "A section", "the-end": "The end", "q1-title": "Question 1"}
+    problems = quiz.lesson_problems(questions, headings, None, "lesson/index.md")
+    assert problems == [
+        "lesson/index.md: the section 'The end' (#the-end) teaches, but no question has `teaches: the-end`: "
+        "add one, or list it under `lesson: {untested: ...}` with a reason"
+    ]
+    assert quiz.lesson_problems(questions, headings, {"the-end": "a summary"}, "lesson/index.md") == []
+    stale = quiz.lesson_problems(questions, headings, ["the-end", "gone"], "lesson/index.md")
+    assert stale == ["lesson/index.md: `lesson: {untested: [gone]}` names no section of the page"]
+
+
+@pytest.mark.parametrize(
+    ("comment", "names"),
+    [("# seq_len=5, input_size=10", "input_size"), ("# answer: (5, 3, 4)", "3, 4, 5")],
+    ids=["names-what-only-the-answer-says", "states-the-marked-option"],
+)
+def test_a_comment_in_question_code_that_states_the_answer_is_rejected(comment, names):
+    options = '{A: "`input_size` is wrong", B: "`num_layers` is missing", C: "`(5, 3, 4)`", D: "`hidden` is small"}'
+    answer = "A" if "input" in comment else "C"
+    text = question(1, answer, options=options)
+    with pytest.raises(quiz.QuizError, match=rf"the comment '{re.escape(comment)}' in its code names {names}"):
+        parse(text, code={"q1": f"x = 1\n{comment}\ny = 2\n"})
+    parse(text, code={"q1": "x = 1  # the layer\n"})

@@ -11,17 +11,20 @@ import pytest
 from bs4 import BeautifulSoup
 from serving import hosted_build
 
+from conftest import FIXTURE, FIXTURE_LESSON
+
 pytestmark = pytest.mark.build
 PREFIX = "/some-repo/"
 
 
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory):
-    """A scratch copy built with SITE_URL at the prefix and served there, as the CI deploy builds it."""
+    """A scratch copy of the fixture lesson built with SITE_URL at the prefix and served there, as the CI
+    deploy builds it (the theme's links do not depend on the lessons; tests/test_links.py checks theirs)."""
     # Code execution off (MARKDOWN_EXEC=false, which also leaves the notebook unrun): running the blocks
     # changes what they print, not the theme's asset links, the navigation, canonical links or the
     # sitemap that this test checks, and it saves the build most of its time.
-    with hosted_build(tmp_path_factory.mktemp("subpath"), PREFIX, MARKDOWN_EXEC="false") as hosted:
+    with hosted_build(tmp_path_factory.mktemp("subpath"), PREFIX, FIXTURE, MARKDOWN_EXEC="false") as hosted:
         yield hosted
 
 
@@ -102,7 +105,7 @@ def test_canonical_links_and_the_sitemap_use_the_prefix(hosted):
 
 def test_the_server_answers_like_pages(hosted):
     url, _ = hosted
-    assert status(url + "rnn/") == 200
-    assert status(url + "rnn") == 200  # redirected to rnn/
+    assert status(url + f"{FIXTURE_LESSON}/") == 200
+    assert status(url + FIXTURE_LESSON) == 200  # redirected to its address with a slash
     assert status(url + "no-such-page/") == 404
-    assert status(url.removesuffix(PREFIX) + "/rnn/") == 404  # outside the prefix
+    assert status(url.removesuffix(PREFIX) + f"/{FIXTURE_LESSON}/") == 404  # outside the prefix

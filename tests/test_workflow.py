@@ -43,7 +43,7 @@ def test_every_workflow_passes_actionlint():
 def test_the_lint_fails_naming_file_and_line_on_a_broken_workflow(tmp_path):
     broken = tmp_path / "site.yml"
     text = (ROOT / ".github" / "workflows" / "site.yml").read_text()
-    broken.write_text(text.replace("needs: test", "needs: tests", 1))
+    broken.write_text(text.replace("needs: [test,", "needs: [tests,", 1))
     job_line = text.splitlines().index("  deploy:") + 1  # actionlint points at the job that needs it
     assert actionlint_errors([broken]) == [
         f'{broken}:{job_line}: job "deploy" needs job "tests" which does not exist in this workflow [job-needs]'

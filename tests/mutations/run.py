@@ -1,7 +1,7 @@
 """`make mutate`: apply each regression of tests/mutations/mutations.toml to a scratch copy, one at a time.
 
 For each mutation: copy the project (what a build reads, plus tests/, lessonkit/, pyproject.toml and
-conftest.py) into a temporary folder, make the one edit, and run the tests the mutation names, most
+Makefile) into a temporary folder, make the one edit, and run the tests the mutation names, most
 likely catcher first, stopping at the first failure. The scratch copy's lessonkit/ comes first on
 PYTHONPATH, so the tests and the build's hooks import the mutated package, not the installed one.
 Prints a table (mutation, caught or survived, by which test) and, with --write, saves it as Markdown.
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from lessonkit.pages import PROJECT_FILES  # noqa: E402 - the project's own list of what a build reads
 
-COPIED = [*PROJECT_FILES, "tests", "lessonkit", "pyproject.toml", "conftest.py"]
+COPIED = [*PROJECT_FILES, "tests", "lessonkit", "pyproject.toml", "Makefile"]
 RUN_LIMIT = 900  # seconds for one mutation's tests (a build, and browser tests, under load)
 SUMMARY = re.compile(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$", re.M)
 BUILD_ERROR = re.compile(r"^E?\s*(?:ERROR|Error)\b[^\n]*?-\s+(.+)$", re.M)

@@ -1,6 +1,9 @@
 """The padding and packing lesson (docs/packing/index.md): its claims, checked against torch itself."""
 
+import contextlib
+import io
 import re
+import runpy
 from unittest import mock
 
 import matplotlib.pyplot as plt
@@ -8,7 +11,7 @@ import pytest
 import torch
 from bs4 import BeautifulSoup
 from quiz_checks import questions
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pad_sequence
+from torch.nn.utils.rnn import pack_padded_sequence, pack_sequence, pad_packed_sequence, pad_sequence
 
 from conftest import ROOT, run_lesson
 
@@ -134,6 +137,75 @@ def test_page_shows_the_enforce_sorted_error_as_torch_raises_it(lesson_html, les
     assert normalise(section.get_text()) == normalise(lesson[0]["sorted_error"])
 
 
+def test_output_at_lengths_minus_1_of_the_padded_run_is_each_sequences_own_h_n(lesson):
+    namespace, printed, _ = lesson
+    alone, padded_h_n = alone_and_padded(namespace)
+    with torch.no_grad():
+        output, _ = namespace["rnn"](pad_sequence(namespace["sequences"], batch_first=True))
+    lengths = namespace["lengths"].tolist()
+    for i, n in enumerate(lengths):
+        assert torch.allclose(output[i, n - 1], alone[i], atol=1e-6, rtol=0)
+        padded_gap = (padded_h_n[i] - alone[i]).abs().max().item()
+        assert f"| {i} ({n} long) | {padded_gap:.3f} | 0.000 |" in printed["hidden_state"]
+
+
+def test_pack_sequence_packs_the_list_as_pad_then_pack_does(lesson):
+    namespace, printed, _ = lesson
+    direct = pack_sequence(namespace["sequences"], enforce_sorted=False)
+    via = pack_padded_sequence(namespace["padded"], namespace["lengths"], batch_first=True, enforce_sorted=False)
+    assert torch.equal(direct.data, via.data) and torch.equal(direct.batch_sizes, via.batch_sizes)
+    assert printed["lengths_rules"].count("**True**") == 2
+
+
+def test_lengths_errors_are_the_ones_torch_raises(lesson):
+    namespace, printed, _ = lesson
+    x = torch.zeros(3, 5, 1)
+    with pytest.raises(RuntimeError, match="should be a 1D CPU int64 tensor") as on_device:
+        pack_padded_sequence(x, torch.tensor([5, 3, 2], device="meta"), batch_first=True)
+    with pytest.raises(RuntimeError, match="greater than 0") as zero:
+        pack_padded_sequence(x, torch.tensor([3, 5, 0]), batch_first=True, enforce_sorted=False)
+    assert namespace["device_error"] == f"RuntimeError: {on_device.value}"
+    assert namespace["zero_error"] == f"RuntimeError: {zero.value}"
+    blocks = printed["lengths_rules"].split("```text\n")[1:]
+    assert [normalise(b.split("\n```")[0]) for b in blocks] == [
+        normalise(namespace["device_error"]),
+        normalise(namespace["zero_error"]),
+    ]
+
+
+def test_bidirectional_padded_backward_differs_from_alone_and_packed_backward_does_not(lesson):
+    namespace, printed, _ = lesson
+    birnn, sequences, lengths = namespace["birnn"], namespace["sequences"], namespace["lengths"]
+    hidden = birnn.hidden_size
+    padded = pad_sequence(sequences, batch_first=True)
+    with torch.no_grad():
+        out_padded, _ = birnn(padded)
+        packed = pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=False)
+        out_packed, _ = pad_packed_sequence(birnn(packed)[0], batch_first=True)
+        for i, (sequence, n) in enumerate(zip(sequences, lengths.tolist(), strict=True)):
+            alone = birnn(sequence.unsqueeze(0))[0][0]
+            forward = (out_padded[i, n - 1, :hidden] - alone[n - 1, :hidden]).abs().max().item()
+            backward = (out_padded[i, 0, hidden:] - alone[0, hidden:]).abs().max().item()
+            assert forward < 1e-6, "reading at lengths - 1 recovers the forward direction"
+            if n < max(lengths):
+                assert backward > 1e-2, f"sequence {i}: the padded backward direction read pads first"
+            else:
+                assert backward < 1e-6
+            assert torch.allclose(out_packed[i, :n], alone, atol=1e-6, rtol=0), "packed: both directions its own"
+            assert f"| {i} ({n} long) | 0.000 | {backward:.3f} | 0.000 |" in printed["bidirectional"]
+
+
+def test_masked_and_ignore_index_losses_are_the_packed_loss_and_the_unmasked_one_is_not(lesson):
+    namespace, printed, _ = lesson
+    masked, ignored, packed, every = (namespace[k].item() for k in ("masked", "ignored", "on_packed", "every"))
+    assert abs(masked - packed) < 1e-6 and abs(ignored - packed) < 1e-6
+    assert abs(every - packed) > 1e-2
+    targets = namespace["targets"]
+    assert int(namespace["mask"].sum()) == sum(len(t) for t in targets)
+    for name, value in namespace["losses"]:
+        assert f"| {name} | {value.item():.3f} |" in printed["masking"]
+
+
 # -- The controlled experiment ------------------------------------------------------------------
 
 
@@ -166,8 +238,8 @@ def test_packed_beats_padded_by_a_clear_margin(lesson):
     assert ahead, "packed ahead at every epoch"
 
 
-def test_training_both_models_takes_under_half_a_cpu_second(lesson):
-    assert lesson[0]["training_cpu_seconds"] <= 0.5  # ~0.2 s on a quiet machine; CPU time grows under load
+def test_training_the_lessons_three_models_takes_under_2_cpu_seconds(lesson):
+    assert lesson[0]["training_cpu_seconds"] <= 2  # ~0.3 s on a quiet machine; CPU time grows under load
 
 
 def test_side_by_side_tables_print_each_epochs_numbers(lesson):
@@ -187,17 +259,41 @@ def test_key_insight_quotes_the_experiments_final_accuracies(lesson):
     assert packed - padded >= 0.25  # and the claim is true of those numbers
 
 
+def test_reading_at_lengths_minus_1_trains_like_packing(lesson):
+    namespace, printed, _ = lesson
+    read, packed = namespace["read_history"], namespace["packed_history"]
+    assert [f"{a:.2f}" for _, a in read] == [f"{a:.2f}" for _, a in packed]
+    assert all(abs(r[0] - p[0]) < 1e-2 for r, p in zip(read, packed, strict=True))
+    assert "at every epoch: **True**" in printed["read_last_step"]
+
+
+def test_packing_skips_the_pad_steps_and_their_flops(lesson):
+    namespace, printed, _ = lesson
+    (pad_steps, pad_flops), (packed_steps, packed_flops) = namespace["counts"].values()
+    x_test, len_test = namespace["x_test"], namespace["len_test"]
+    assert pad_steps == x_test.shape[0] * x_test.shape[1] and packed_steps == int(len_test.sum())
+    rnn = namespace["packed_model"].rnn
+    per_step = 2 * (rnn.input_size * rnn.hidden_size + rnn.hidden_size**2)  # two matrix products a step
+    assert pad_flops == per_step * pad_steps and packed_flops == per_step * packed_steps
+    assert f"skips {1 - packed_steps / pad_steps:.0%} of the cell updates" in printed["packing_skips"]
+
+
 # -- Training trace -----------------------------------------------------------------------------
 
 
-def test_observations_are_read_off_the_numbers(lesson):
+def test_observations_are_read_off_the_rounded_numbers_and_the_row_above(lesson):
     observation = lesson[0]["observation"]
-    history = [(1.0, 0.50), (0.50, 0.80), (0.45, 0.85), (0.44, 0.86), (0.50, 0.70)]
+    history = [(1.0, 0.50), (0.50, 0.80), (0.45, 0.85), (0.44, 0.86), (0.50, 0.70), (0.45, 0.70)]
     assert observation(1, history) == "Accuracy 0.50, 0.17 above chance (0.33)."
     assert observation(2, history) == "Loss falls sharply (-50%); accuracy 0.80 (+0.30)."
     assert observation(3, history) == "Loss keeps falling (-10%); accuracy 0.85 (+0.05)."
     assert observation(4, history) == "Loss levels off (-2%); accuracy 0.86 (+0.01)."
     assert observation(5, history) == "Loss rises (+14%); accuracy 0.70 (-0.16)."
+    assert observation(6, history) == "Loss falls (-10%); accuracy 0.70 (+0.00).", "no 'keeps' after a rise"
+    # what the table shows: 0.386 prints 0.39, 0.506 prints 0.51, so the sentences use 0.39 and 0.51
+    unrounded = [(1.0, 0.386), (0.9, 0.506), (0.8, 0.554)]
+    assert observation(1, unrounded) == "Accuracy 0.39, 0.06 above chance (0.33)."
+    assert observation(3, unrounded) == "Loss keeps falling (-11%); accuracy 0.55 (+0.04)."
 
 
 def test_loss_bars_scale_with_the_loss(lesson):
@@ -244,11 +340,9 @@ def test_packed_h_n_is_the_padded_runs_output_at_the_last_real_step(lesson):
     assert "(within 1e-6)" in printed["prediction_trace"]
 
 
-def test_prediction_trace_heading_counts_its_steps():
-    text = PAGE.read_text()
-    steps = re.findall(r"^### Step (\d+):", text, flags=re.MULTILINE)
-    assert re.search(rf"^## Prediction trace: {len(steps)} steps", text, flags=re.MULTILINE)
-    assert steps == [str(i) for i in range(1, len(steps) + 1)]
+def test_no_heading_says_step_where_steps_mean_time_steps():
+    headings = re.findall(r"^#+ .*$", PAGE.read_text(), flags=re.MULTILINE)
+    assert not [h for h in headings if re.search(r"\bStep \d", h)], "a 'Step n' heading reads as a time step"
 
 
 # -- The built page -----------------------------------------------------------------------------
@@ -264,5 +358,14 @@ def test_page_tables_hold_the_computed_numbers(lesson_html, lesson):
 
 
 def test_model_quiz_marks_reading_through_the_zeros():
-    (question,) = questions("packing/index.md")
+    (question,) = [q for q in questions("packing/index.md") if q.id == "why-h-n-changes"]
     assert "through the zero steps" in question.options[question.answer]
+
+
+def test_the_solutions_copy_of_the_experiment_gives_the_lessons_final_accuracies(lesson):
+    """The conceptual questions' evidence reruns the experiment in one listing a reader can copy."""
+    namespace = lesson[0]
+    with contextlib.redirect_stdout(io.StringIO()):
+        rerun = runpy.run_path(str(ROOT / "snippets" / "packing" / "practice" / "lesson_result.py"))
+    assert rerun["packed_accuracy"] == round(namespace["packed_history"][-1][1], 2)
+    assert rerun["padded_accuracy"] == round(namespace["padded_history"][-1][1], 2)

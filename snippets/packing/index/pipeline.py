@@ -24,6 +24,8 @@ print(f"\nThe zeros after each sequence's own length are padding: {', '.join(pad
 
 
 # --8<-- [start:stages]
+from IPython.display import Markdown, display
+
 rnn = nn.RNN(FEATURES, HIDDEN, batch_first=True)
 packed = pack_padded_sequence(padded, lengths, batch_first=True, enforce_sorted=False)
 packed_output, h_n = rnn(packed)  # the RNN takes the PackedSequence as it is
@@ -36,10 +38,12 @@ stages = [  # (stage, what comes out, its shape)
     ("3. nn.RNN", "h_n", h_n.shape),
     ("4. pad_packed_sequence", "output", output.shape),
 ]
-print("| Stage → result | Shape |")
-print("|---|---|")
+table = []
+table.append("| Stage → result | Shape |")
+table.append("|---|---|")
 for stage, result, shape in stages:
-    print(f"| {stage} → `{result}` | `{tuple(shape)}` |")
+    table.append(f"| {stage} → `{result}` | `{tuple(shape)}` |")
+display(Markdown("\n".join(table)))
 print(f"\n`packed.batch_sizes` = `{packed.batch_sizes.tolist()}`: how many sequences are still "
       f"running at each step; together {int(packed.batch_sizes.sum())} real steps "
       f"of the {padded.shape[0] * padded.shape[1]} padded positions.")

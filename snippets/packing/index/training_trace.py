@@ -5,29 +5,41 @@ if __name__ == "__main__":  # alone; on the page, experiment.py already ran in t
 
 
 # --8<-- [start:epoch-table]
+from IPython.display import Markdown, display
+
+
 def observation(epoch: int, history: list[tuple[float, float]]) -> str:
-    """A sentence read off the numbers: how loss and accuracy moved since the last epoch."""
-    loss, accuracy = history[epoch - 1]
+    """A sentence read off the ROUNDED numbers the table shows:
+    how loss and accuracy moved since the row above."""
+    rows = [(round(loss, 3), round(acc, 2)) for loss, acc in history]
+    loss, accuracy = rows[epoch - 1]
     if epoch == 1:
-        return f"Accuracy {accuracy:.2f}, {accuracy - CHANCE:.2f} above chance ({CHANCE:.2f})."
-    prev_loss, prev_accuracy = history[epoch - 2]
+        above = round(accuracy - CHANCE, 2)
+        side = "above" if above >= 0 else "below"
+        return f"Accuracy {accuracy:.2f}, {abs(above):.2f} {side} chance ({CHANCE:.2f})."
+    prev_loss, prev_accuracy = rows[epoch - 2]
     change = (loss - prev_loss) / prev_loss
+    fell_before = epoch > 2 and prev_loss < rows[epoch - 3][0]
     trend = (
         "rises" if change > 0.05
         else "falls sharply" if change < -0.25
-        else "keeps falling" if change < -0.05
+        else ("keeps falling" if fell_before else "falls")
+        if change < -0.05
         else "levels off"
     )
-    return f"Loss {trend} ({change:+.0%}); accuracy {accuracy:.2f} ({accuracy - prev_accuracy:+.2f})."
+    delta = round(accuracy - prev_accuracy, 2) + 0.0  # no -0.00
+    return (f"Loss {trend} ({change:+.0%}); "
+            f"accuracy {accuracy:.2f} ({delta:+.2f}).")
 
 
 for name, history in [("Packed", packed_history), ("Padded", padded_history)]:
     print(f"**{name}**\n")
-    print("| Epoch | Loss ↓ | Observation |")
-    print("|---:|---:|---|")
+    table = []
+    table.append("| Epoch | Loss ↓ | Observation |")
+    table.append("|---:|---:|---|")
     for epoch, (loss, _) in enumerate(history, start=1):
-        print(f"| {epoch} | {loss:.3f} | {observation(epoch, history)} |")
-    print()
+        table.append(f"| {epoch} | {loss:.3f} | {observation(epoch, history)} |")
+    display(Markdown("\n".join(table) + "\n"))  # a blank line ends it
 # --8<-- [end:epoch-table]
 
 

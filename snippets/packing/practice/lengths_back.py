@@ -10,8 +10,8 @@ from torch.nn.utils.rnn import (
 
 torch.manual_seed(0)
 rnn = nn.RNN(1, 4, batch_first=True)
-x = torch.randn(3, 5, 1)  # padded
-lengths = torch.tensor([3, 5, 2])
+x = torch.randn(3, 4, 1)  # padded
+lengths = torch.tensor([2, 4, 1])
 packed = pack_padded_sequence(
     x, lengths, batch_first=True,
     enforce_sorted=False)

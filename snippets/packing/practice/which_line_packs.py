@@ -8,8 +8,8 @@ from torch.nn.utils.rnn import (
 )
 
 torch.manual_seed(0)
-x = torch.randn(3, 5, 1)  # padded
-lengths = torch.tensor([3, 5, 2])
+x = torch.randn(3, 4, 1)  # padded
+lengths = torch.tensor([2, 4, 1])
 # --8<-- [end:question]
 
 candidates = {

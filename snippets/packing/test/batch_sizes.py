@@ -6,8 +6,8 @@ from torch.nn.utils.rnn import (
     pack_padded_sequence,
 )
 
-x = torch.zeros(3, 5, 1)  # padded
-lengths = torch.tensor([3, 5, 2])
+x = torch.zeros(3, 4, 1)  # padded
+lengths = torch.tensor([4, 1, 3])
 packed = pack_padded_sequence(
     x, lengths, batch_first=True,
     enforce_sorted=False)

@@ -1,20 +1,20 @@
-"""Test question: the shape of a PackedSequence's data (docs/packing/test.md)."""
+"""Test question: the shape of a PackedSequence's data, packed from a list (docs/packing/test.md)."""
 
 # --8<-- [start:question]
 import torch
 from torch.nn.utils.rnn import (
-    pack_padded_sequence,
+    pack_sequence,
 )
 
 torch.manual_seed(0)
-x = torch.randn(3, 4, 2)  # padded
-lengths = torch.tensor([4, 1, 3])
-packed = pack_padded_sequence(
-    x, lengths, batch_first=True,
-    enforce_sorted=False)
+seqs = [torch.randn(4, 2),
+        torch.randn(1, 2),
+        torch.randn(3, 2)]
+packed = pack_sequence(seqs, enforce_sorted=False)
 # --8<-- [end:question]
 
 answer = tuple(packed.data.shape)
-print(f"`packed.data.shape` is `{answer}`: {int(lengths.sum())} real steps "
-      f"({' + '.join(map(str, lengths.tolist()))}), 2 features each; "
-      f"the padded batch held {x.shape[0] * x.shape[1]} positions.")
+lengths = [len(s) for s in seqs]
+print(f"`packed.data.shape` is `{answer}`: {sum(lengths)} real steps "
+      f"({' + '.join(map(str, lengths))}), 2 features each; "
+      f"padded, the batch would hold {len(seqs) * max(lengths)} positions.")
