@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 from PIL import Image
 
-from lessonkit import failures, modes, pages, quiz
+from lessonkit import modes, pages, quiz
 from lessonkit.runner import BUILD
 
 HOME_MARKER = "<!-- modes -->"
@@ -152,7 +152,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
         html_text = _NB_CODE.sub(_hanging, html_text)
     if "predict-prompt" in html_text:
         for problem in modes.check_predictions(BeautifulSoup(html_text, "html.parser"), page.file.src_uri):
-            failures.record(page.file.src_uri, problem)
+            BUILD.record(page.file.src_uri, problem)
     lesson = _lesson_of(page.file.src_uri)
     if lesson is not None and page.file.src_uri == lesson.page.src_uri:
         _captured[lesson.folder] = _capture(html_text)

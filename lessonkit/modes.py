@@ -178,7 +178,7 @@ data-question-key="{source.key}" data-lesson="{html.escape(source.lesson.folder)
 
 <p class="quiz-hint" markdown="span">**Hint:** {html.escape(q.hint, quote=False)}</p>
 
-The real run that proves it is in [this question on its page]({origin}#{q.id}) ({scope}).
+The real run that proves it is in [this question on its page]({origin}#{q.id}-title) ({scope}).
 </details>
 </section>
 """
@@ -191,7 +191,11 @@ def _attribute(text: str) -> str:
 def review_page(lessons: list[pages.Lesson]) -> str:
     sources = [s for lesson in lessons for s in questions(lesson)]
     body = "\n".join(question_markdown(s, REVIEW_PAGE, f"{s.lesson.nav}") for s in sources)
-    return f"""# Review
+    return f"""---
+hide: [toc]
+---
+
+# Review
 
 {purpose_line("review")}
 

@@ -113,4 +113,4 @@ def _url(page: str, lesson: str) -> str:
 
 def _attribute(text: str) -> str:
     """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
-    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
+    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>$"})

@@ -122,8 +122,8 @@ def test_the_model_quiz_has_its_own_progress_score_and_reset(page, lesson):
     assert state.inner_text() == f"(0/{len(model)} answered, 0 correct)"
 
 
-def test_two_tabs_keep_each_others_answers(page):
-    lesson = next(lesson for lesson in LESSONS if lesson.practice)
+@pytest.mark.parametrize("lesson", [p for p in lesson_params() if p.values[0].practice])
+def test_two_tabs_keep_each_others_answers(page, lesson):
     one, two = questions(lesson.practice.src_uri)[:2]
     other = page.context.new_page()
     page.goto(url(lesson.practice.src_uri))
@@ -181,8 +181,8 @@ def test_a_predict_block_hides_its_output_until_the_reader_predicts(page, lesson
     assert output.is_visible()
 
 
-def test_review_brings_a_missed_question_back_after_1_3_and_7_days(page):
-    lesson = next(lesson for lesson in LESSONS if lesson.practice)
+@pytest.mark.parametrize("lesson", [p for p in lesson_params() if p.values[0].practice])
+def test_review_brings_a_missed_question_back_after_1_3_and_7_days(page, lesson):
     q = questions(lesson.practice.src_uri)[0]
     key = f"{lesson.practice.src_uri}#{q.id}"
     at = T0

@@ -90,17 +90,21 @@ def test_a_verify_runs_question_on_a_generated_page_carries_its_real_error(built
         assert "@@" not in (built_site / path).read_text(encoding="utf-8"), path
 
 
+LOADED = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"')
+HEADERS = 200  # bytes of HTTP headers per response, as Lighthouse's transfer size counts them
+
+
 def _weight(site: Path, page: Path) -> int:
-    """gzip bytes of a page and of every local stylesheet, script and image it references."""
+    """gzip bytes of a page and of every local file it loads: stylesheets, scripts, images, its icon,
+    and the sitemap the theme's instant navigation fetches; plus each response's headers."""
     text = page.read_text(encoding="utf-8")
-    total = len(gzip.compress(text.encode(), 9))
-    refs = set(re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"', text))
-    for ref in refs:
-        if ref.startswith(("data:", "http:", "https:")):
-            continue  # inline, counted with the page (the site loads nothing from another host)
-        file = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+    total = len(gzip.compress(text.encode(), 9)) + HEADERS
+    refs = set(LOADED.findall(text))
+    files = [(page.parent / ref.split("?")[0].split("#")[0]).resolve() for ref in refs if ":" not in ref]
+    files.append(site / "sitemap.xml")
+    for file in files:
         if file.is_file():
-            total += len(gzip.compress(file.read_bytes(), 9))
+            total += len(gzip.compress(file.read_bytes(), 9)) + HEADERS
     return total
 
 

@@ -61,3 +61,17 @@ def test_the_solution_links_to_the_lesson_section_that_teaches_it(question, buil
     assert link[-1].get_text() == heading.get_text().rstrip("¶").strip(), (
         f"{question.name}: the link is not named after the section"
     )
+
+
+@pytest.mark.parametrize("question", ALL)
+def test_each_options_why_not_reaches_the_page_as_its_own_plain_text(question, built_site):
+    # Markup or maths inside a why-not must not break out of its attribute into the option's text.
+    src = Path(question.page)
+    built = built_site / (src.parent if src.name == "index.md" else src.with_suffix("")) / "index.html"
+    section = BeautifulSoup(built.read_text(), "html.parser").select_one(f"section#{question.id}")
+    labels = section.select("label[data-why-not]")
+    assert len(labels) == len(question.options), f"{question.name}: {len(labels)} options with a why-not attribute"
+    for label in labels:
+        why_not = label["data-why-not"]
+        assert "<" not in why_not and "arithmatex" not in why_not, f"{question.name}: why-not {why_not!r}"
+        assert '">' not in label.get_text(), f"{question.name}: a why-not leaked into {label.get_text()!r}"

@@ -134,6 +134,7 @@ function initReview() {
       const entry = review[section.dataset.questionKey];
       const answered = section.dataset.reviewed === "true";
       section.hidden = !answered && !(entry && entry.due <= now);
+      section.dataset.due = section.hidden ? "false" : "true";
       if (!section.hidden && !answered) due += 1;
     }
     const later = Object.values(review)

@@ -192,7 +192,8 @@ def test_bidirectional_padded_backward_differs_from_alone_and_packed_backward_do
             else:
                 assert backward < 1e-6
             assert torch.allclose(out_packed[i, :n], alone, atol=1e-6, rtol=0), "packed: both directions its own"
-            assert f"| {i} ({n} long) | 0.000 | {backward:.3f} | 0.000 |" in printed["bidirectional"]
+            assert f"| {i} ({n} long) | {backward:.3f} | 0.000 |" in printed["bidirectional"]
+    assert "largest gap `0.000`" in printed["bidirectional"]
 
 
 def test_masked_and_ignore_index_losses_are_the_packed_loss_and_the_unmasked_one_is_not(lesson):
