@@ -2,7 +2,7 @@
 
 from mkdocs.plugins import event_priority
 
-from lessonkit import execution, site
+from lessonkit import site
 from lessonkit.runner import BUILD
 
 
@@ -10,14 +10,9 @@ def on_startup(command, dirty) -> None:
     BUILD.serving = command == "serve"  # serve: failed pages become error pages
 
 
-@event_priority(-50)  # after markdown-exec's on_config has added its custom fences
+@event_priority(-50)  # after markdown-exec's on_config has added its custom fences; once per (re)build
 def on_config(config):
-    return site.configure(config)
-
-
-@event_priority(100)  # first: every hook of this build starts from a clean state
-def on_pre_build(config) -> None:
-    BUILD.reset(float(config.extra.get("exec_timeout", execution.DEFAULT_TIMEOUT)))
+    return site.configure(config)  # and a clean BUILD for this build
 
 
 @event_priority(-100)  # after every hook that writes fences into the page (hooks/quiz.py)

@@ -2,8 +2,8 @@
 
 # mkdocs-jupyter renders the notebook page with nbconvert's lab template, which always emits:
 # - an empty MathJax <script src=""> with its config, and a module script that imports Mermaid from cdnjs
-#   when a diagram is present (the plugin has no switch for them); the lesson's notebook has no math and
-#   no diagrams, and no page loads from another host;
+#   when a diagram is present (the plugin has no switch for them); the notebook's maths is rendered to
+#   MathML by hooks/maths.py, it has no diagrams, and no page loads from another host;
 # - JupyterLab's whole stylesheet and its light theme, the Pygments colours and a Mermaid rule, as <style>
 #   elements inside the article (~590 KB, ~90 KB gzip: over half the page's weight). The site styles the
 #   few jp-* classes the page uses itself, in the theme's colours (docs/stylesheets/notebook.css).

@@ -5,10 +5,9 @@ the questions and runs each evidence as a block of the page, so a page never sho
 own evidence contradicts.
 """
 
-import logging
 from pathlib import Path
 
-from lessonkit import quiz, quiz_html
+from lessonkit import quiz_html, site
 from lessonkit.runner import BUILD
 
 
@@ -25,8 +24,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     questions = BUILD.page(page.file.src_uri).read_questions(markdown, source)
-    for problem in quiz.rule_problems(questions, page.file.src_uri, code=quiz.question_code(questions)):
-        _rule(config, page.file.src_uri, problem)
+    site.page_question_rules(config, page.file.src_uri, questions)
     total = len(questions)
     progress = (  # the buttons need JavaScript, which unhides them
         f'<div class="quiz-progress"><p class="quiz-progress-text" aria-live="polite">Progress: (0/{total})</p>'
@@ -37,19 +35,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     )
 
 
-def on_env(env, config, files):
-    """Every page is read: each lesson's teaching sections are asked about, and no question repeats."""
-    teaches = [
-        (q, str(Path(q.page).parent / "index.md")) for run in BUILD.runs.values() for q in run.questions.values()
-    ]
-    for lesson, problem in quiz.lesson_rules(teaches, files):
-        _rule(config, lesson, problem)
+def on_env(env, config, files):  # every page is read: the rules across a lesson's questions
+    site.lesson_question_rules(config, files)
     return env
-
-
-def _rule(config, page: str, problem: str) -> None:
-    """A breach of the question rules fails the build; `extra: {question_rules: report}` only lists it."""
-    if config.extra.get("question_rules") == "report":
-        logging.getLogger("lessonkit.rules").info("question rules (reported, not enforced): %s", problem)
-    else:
-        BUILD.record(page, problem)

@@ -55,7 +55,8 @@ def on_files(files, config):
     (generated / PAGE).write_text(comparison_page(), encoding="utf-8")
     files.append(File(PAGE, str(generated), config.site_dir, config.use_directory_urls))
     build = Path(config.config_file_path).parent / "build" / "notebooks"
-    site = (config.site_url or "/").rstrip("/") + "/"
+    # As the notebook's own links (lessonkit.notebook): the hosted page, or relative to the notebook's page.
+    site = config.site_url.rstrip("/") + "/" if config.site_url else "../../"
     for lesson, state in _lessons().values():
         path = build / lesson.notebook
         if not path.is_file():
@@ -71,9 +72,9 @@ def _line(state: dict, link: str) -> str:
     if not state["fresh"]:
         return releases.sentence(state)
     if not shown:
-        return f"{releases.sentence(state)} Every block prints the same on each ([how this is checked]({link}))."
-    blocks = "1 block prints" if shown == 1 else f"{shown} blocks print"
-    return f"{releases.sentence(state)} {blocks} differently: [both outputs side by side]({link})."
+        return f"{releases.sentence(state)} Every output prints the same on each ([how this is checked]({link}))."
+    outputs = "1 output prints" if shown == 1 else f"{shown} outputs print"  # blocks, evidence, notebook cells
+    return f"{releases.sentence(state)} {outputs} differently: [both outputs side by side]({link})."
 
 
 @event_priority(-50)  # after hooks/quiz.py wrote the evidence fences, before hooks/execution.py runs them
@@ -96,7 +97,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             continue
         fence = next((m for m in pages.FENCE.finditer(markdown) if f'id="{block_id}"' in m.group("info")), None)
         if fence is not None:
-            note = f"\n\n*Prints differently on another release: [both outputs]({to_page}#{anchor(block['block'])}).*\n"
+            others = " and ".join(r for r in state["releases"] if r != releases.public(_build_release()))
+            note = f"\n\n*Prints differently on torch {others}: [both outputs]({to_page}#{anchor(block['block'])}).*\n"
             markdown = markdown[: fence.end()] + note + markdown[fence.end() :]
     return markdown
 
@@ -121,11 +123,15 @@ def comparison_page() -> str:
                 "(page blocks, question evidence, notebook cells) printed the same.",
             ]
         for block in state["differs"]:
-            out += ["", f"### `{block['block']}` {{: #{anchor(block['block'])} }}", "", '<div class="grid" markdown>']
+            where, _, block_id = block["block"].partition("#")
+            out += ["", f"### `{where}`, block `{block_id}` {{: #{anchor(block['block'])} }}", ""]
+            out += ['<div class="grid" markdown>']  # Material's grid: side by side, stacked on a phone
             for release in state["releases"]:
                 text = block.get(release, "(not recorded)")
                 fence = "`" * max(3, 1 + max((len(run) for run in text.split("\n") if set(run) == {"`"}), default=0))
-                out += ["", f"torch {release}", "", f"{fence}text", text.rstrip("\n") or "(nothing printed)", fence]
+                shown = text.rstrip("\n") or "(nothing printed)"
+                out += ["", "<div markdown>", "", f"torch {release}", "", f"{fence}text", shown, fence, "", "</div>"]
             out += ["", "</div>"]
-    out += ["", f"The record was written for torch {', '.join(record.get('releases', [])) or 'no release yet'}."]
+    recorded = record.get("releases", [])
+    out += ["", f"The record was written on torch {' and '.join(recorded)}." if recorded else "There is no record yet."]
     return "\n".join(out) + "\n"

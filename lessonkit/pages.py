@@ -18,7 +18,7 @@ import yaml
 from pymdownx.snippets import SnippetMissingError  # noqa: F401 - what a missing include raises, for the runner
 
 ROOT = Path(__file__).resolve().parent.parent  # the project; a build of a scratch copy calls use_project()
-PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides"]  # what a build reads (scratch copies)
+PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides", "RELEASES.toml"]  # what a build reads (copies)
 FENCE = re.compile(r"^(?P<ticks>```+)(?P<info>[^\n]*\bexec=\"on\"[^\n]*)\n(?P<body>.*?)^(?P=ticks)[ \t]*$", re.M | re.S)
 OPTION = re.compile(r'(\w+)="([^"]*)"')
 INCLUDE = re.compile(r'^\s*--8<-- "([^"]+)"\s*$')

@@ -44,8 +44,15 @@ def lesson_hash(lesson: pages.Lesson) -> str:
         text = page.path.read_text(encoding="utf-8")
         parts = [match.group(0) for match in pages.FENCE.finditer(text)] + quiz.FENCE.findall(text)
         sha.update(json.dumps([page.src_uri, parts]).encode())
-    files = {path for page in lesson_pages(lesson) for fence in page.fences for path in fence.includes}
-    files |= set((pages.snippets() / lesson.folder).rglob("*.py"))
+    # Included files by their include lines (not expanded: a missing one is the build's error to name).
+    included = {
+        pages.snippets() / include[1].partition(":")[0]
+        for page in lesson_pages(lesson)
+        for fence in pages.read_fences(page.path.read_text(encoding="utf-8"), page.src_uri, expand_code=False)
+        for line in fence.body.splitlines()
+        if (include := pages.INCLUDE.match(line))
+    }
+    files = {path for path in included if path.is_file()} | set((pages.snippets() / lesson.folder).rglob("*.py"))
     for path in sorted(files):
         sha.update(str(path.relative_to(pages.ROOT)).encode() + b"\0" + path.read_bytes())
     return sha.hexdigest()[:16]
@@ -143,8 +150,14 @@ def run_notebook(lesson: pages.Lesson) -> dict[str, str]:
     nb.cells.append(probe)  # the kernel must run this release, not whatever its kernel spec names
     with tempfile.TemporaryDirectory() as folder:
         kernel = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=f"{folder}/kernel")
-        client = NotebookClient(nb, km=kernel, timeout=120, allow_errors=False, shutdown_kernel="immediate")
-        client.resources = {"metadata": {"path": folder}}
+        client = NotebookClient(
+            nb,
+            km=kernel,
+            timeout=120,
+            allow_errors=False,
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": folder}},
+        )
         failure = ""
         try:
             asyncio.run(client.async_execute(cleanup_kc=True))

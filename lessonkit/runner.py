@@ -104,6 +104,15 @@ class PageRun:
         by_number = {q.number: q for q in run.read_questions(text, text)}
         numbers = iter(range(1, len(pages.QUIZ_FENCE.findall(text)) + 1))
         run.read(pages.QUIZ_FENCE.sub(lambda _: evidence_markdown(by_number.get(next(numbers))), text), text)
+        from lessonkit import claims  # the prose claims, checked as hooks/claims.py has the build check them
+
+        for claim in claims.find(text):
+            where = f"docs/{page.src_uri}:{claim.line}"
+            if claim.block is None:
+                run.fail(f'{where}: the claim `{claim.expr}` has no exec block above it: "{claim.sentence}"')
+                continue
+            check = functools.partial(claims.problem, where, claim.sentence, claim.expr)
+            run.expect(claim.block, lambda namespace, check=check: (check(namespace), {}))
         return run
 
     # -- running -----------------------------------------------------------------------------------------
@@ -145,7 +154,7 @@ class PageRun:
             problem, facts = check(namespace)
             if problem:
                 self.fail(problem)
-            self.facts[fence.id] = facts
+            self.facts.setdefault(fence.id, {}).update(facts)  # several checks of one block keep all their facts
         self.outputs[fence.id] = run.printed
         return run.printed
 

@@ -7,14 +7,16 @@ in hooks/ call these functions, one job each.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
 
 from markdown_exec import base_format
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
-from lessonkit import execution, failures, pages
+from lessonkit import execution, failures, pages, quiz
 from lessonkit.runner import BUILD
 
 log = logging.getLogger("mkdocs.hooks.execution")
@@ -28,6 +30,7 @@ if not _serve_log.handlers:
 EXEC_LANGUAGES = ("python", "py")
 _PLAIN_FENCE = re.compile(r'^(```+)python [^\n]*\bexec="on"[^\n]*$', re.M)
 _UNRENDERED = re.compile(r"exec=(?:&quot;|\")\w+(?:&quot;|\")")
+_ANCHOR = re.compile(r'\bid="([^"]+)"')
 _BLOCK_ID = re.compile(r"\bid=(?:&quot;|\")([^&\"]+)(?:&quot;|\")")
 
 
@@ -37,7 +40,8 @@ def executing(config) -> bool:
 
 
 def configure(config):
-    """The project this build reads, plots into the page, and lessonkit running every exec fence's code."""
+    """A clean build state; the project this build reads, plots into the page, lessonkit running the fences."""
+    BUILD.reset(float(config.extra.get("exec_timeout", execution.DEFAULT_TIMEOUT)))
     pages.use_project(Path(config.config_file_path).parent)
     execution.use_figures()
     BUILD.executing = executing(config)
@@ -72,6 +76,8 @@ def start_page(markdown: str, page, config) -> str:
 def finish_page(html: str, page, config) -> str:
     """Flag fences left unrendered (an invalid option), log what ran, save the cache entry."""
     name = page.file.src_uri
+    # Anchors in custom fences' HTML (a question's id) are raw HTML MkDocs' link check never parsed.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ANCHOR.findall(html))
     if not executing(config):  # fences stay text on purpose
         return html
     for match in _UNRENDERED.finditer(html):
@@ -107,3 +113,77 @@ def report_error() -> None:
     for message in BUILD.messages():
         log.error(message)
     BUILD.clear_failures()
+
+
+# -- The track: navigation and the home page's list, from the lessons the pages declare ----------------
+
+TRACK_MARKER = "<!-- lessons -->"
+PAGES = [("Lesson", "lesson"), ("Run it yourself", "notebook"), ("Practice", "practice"), ("Test this pattern", "test")]
+
+
+def lesson_nav(config):
+    """The navigation: the home page, then each lesson's pages (its notebook only with mkdocs-jupyter)."""
+    pages.use_project(Path(config.config_file_path).parent)
+    nav = [{"Home": "index.md"}]
+    for lesson in pages.lessons():
+        group = []
+        for title, part in PAGES:
+            if part == "notebook" and "mkdocs-jupyter" not in config.plugins:
+                continue  # no notebook pages without the plugin that renders them (make bench's variant)
+            target = {"lesson": lesson.page, "notebook": lesson.notebook}.get(part) or getattr(lesson, part)
+            if target is not None:
+                group.append({title: target if isinstance(target, str) else target.src_uri})
+        nav.append({lesson.nav: group})
+    config.nav = nav
+    return config
+
+
+def lesson_track(page, nav) -> None:
+    """The home page's list of lessons (where `<!-- lessons -->` is): title, reading time, practice, test."""
+    if TRACK_MARKER not in (page.content or ""):
+        return
+    items = []
+    by_uri = {p.file.src_uri: p for p in nav.pages}
+    for number, lesson in enumerate(pages.lessons(), start=1):
+        lesson_page = by_uri[lesson.page.src_uri]
+        link = lambda p: get_relative_url(p.url, page.url)  # noqa: E731
+        minutes = lesson_page.meta.get("reading_minutes")
+        parts = [f'<a href="{link(lesson_page)}">{html.escape(lesson.title)}</a>']
+        if minutes:
+            parts.append(f'<span class="track-time">{minutes} min read</span>')
+        for label, quiz_page in [("practice", lesson.practice), ("test", lesson.test)]:
+            if quiz_page is not None:
+                built = by_uri[quiz_page.src_uri]
+                total = len(pages.QUIZ_FENCE.findall(quiz_page.text))  # as {{ questions }} counts them
+                parts.append(
+                    f'<a href="{link(built)}">{label}</a> <span class="track-progress" data-quiz-page="{link(built)}" '
+                    f'data-total="{total}" hidden></span>'
+                )
+        items.append(f'<li class="track-lesson" value="{number}">' + " · ".join(parts) + "</li>")
+    track = '<ol class="track">\n' + "\n".join(items) + "\n</ol>"
+    page.content = page.content.replace(f"<p>{TRACK_MARKER}</p>", track).replace(TRACK_MARKER, track)
+
+
+# -- The question rules (lessonkit.quiz) on the pages' runs --------------------------------------------
+
+
+def page_question_rules(config, page: str, questions: list) -> None:
+    """The rules of one page's questions (the marked option's length, answer-stating code, ...)."""
+    for problem in quiz.rule_problems(questions, page, code=quiz.question_code(questions)):
+        _rule(config, page, problem)
+
+
+def lesson_question_rules(config, files) -> None:
+    """Once every page is read: each lesson's teaching sections are asked about, and no question repeats."""
+    questions = [q for run in BUILD.runs.values() for q in run.questions.values()]
+    teaches = [(q, str(Path(q.page).parent / "index.md")) for q in questions]
+    for lesson, problem in quiz.lesson_rules(teaches, files):
+        _rule(config, lesson, problem)
+
+
+def _rule(config, page: str, problem: str) -> None:
+    """A breach of the question rules fails the build; `extra: {question_rules: report}` only lists it."""
+    if config.extra.get("question_rules") == "report":
+        logging.getLogger("lessonkit.rules").info("question rules (reported, not enforced): %s", problem)
+    else:
+        BUILD.record(page, problem)

@@ -1,17 +1,15 @@
 """Fixtures shared by the tests: the built site, scratch copies (of the project or of the fixture lesson)."""
 
-import functools
 import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
-from lessonkit import execution, pages, project
+from lessonkit import execution, pages, project, serve
 from lessonkit.pages import PROJECT_FILES, lessons  # noqa: F401 - PROJECT_FILES: the tests' name for it
 
 ROOT = Path(__file__).parent.parent
@@ -117,17 +115,12 @@ def run_lesson(src_uri: str) -> tuple[dict, dict[str, str]]:
 
 @pytest.fixture(scope="session")
 def served_site(built_site: Path):
-    """The built site served over HTTP on 127.0.0.1 and a free port; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    """The built site served over HTTP on 127.0.0.1 and a free port, as Pages serves it; yields its base URL."""
+    with serve.pages_server(built_site) as url:
+        yield url
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):  # a plain static server for tests that need one
     def log_message(self, format, *args):
         pass
 

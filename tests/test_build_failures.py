@@ -6,7 +6,6 @@ of its own session added to its lesson page, and is built once, the way an autho
 """
 
 import re
-import time
 
 import pytest
 
@@ -32,7 +31,7 @@ def fence(block: str, code: str, source: str = "tabbed-right", extra: str = "") 
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
-    """The faulty copy, built once: its output, the time it took, and where things were put."""
+    """The faulty copy, built once: its output, and where things were put."""
     project = copy_project(tmp_path_factory.mktemp("faults"), FIXTURE)
     page = project / PAGE
     text = page.read_text()
@@ -50,12 +49,10 @@ def build(tmp_path_factory):
     lines = (project / path).read_text().splitlines()
     lines.insert(number - 1, "undefined_name  # an author's typo")
     (project / path).write_text("\n".join(lines) + "\n")
-    start = time.monotonic()
     result = mkdocs_build(project, project / "site")
     return {
         "result": result,
         "output": result.stdout + result.stderr,
-        "seconds": time.monotonic() - start,
         "raise_line": start_of("injected-raise") + 2,  # the fence line, `print(1)`, then `raise`
         "loop_lines": (start_of("injected-loop") + 1, start_of("injected-loop") + 2),
         "typo": (path, number),
@@ -83,7 +80,6 @@ def test_an_exception_in_a_snippet_names_the_snippet_file_and_line(build):
 def test_an_endless_loop_fails_within_its_time_limit_naming_the_block_and_the_running_line(build):
     ran_long = f"{SRC_URI}: block 'injected-loop' ran longer than 2 s of CPU time (an endless loop?) at {PAGE}:"
     assert any(f"{ran_long}{line}" in build["output"] for line in build["loop_lines"]), build["output"]
-    assert build["seconds"] < 150
 
 
 def test_a_missing_snippet_section_names_page_block_and_include(build):

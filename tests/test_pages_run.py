@@ -37,3 +37,41 @@ def test_a_page_run_alone_prints_block_by_block_what_the_build_printed(page, bui
     assert list(outputs) == list(built), f"{page.src_uri}: the runner and the build ran different blocks"
     differing = [block for block in outputs if outputs[block] != built[block]]
     assert differing == [], f"{page.src_uri}: these blocks print otherwise than in the build: {differing}"
+
+
+# -- The rules of a block, in this process (no build): what PageRun applies for the build and the tests --
+
+
+def page_run(markdown: str) -> PageRun:
+    run = PageRun("some/page.md", timeout=5)
+    run.read(markdown)
+    return run
+
+
+def fence(block: str, code: str, session: str = "s", source: str = "tabbed-right") -> str:
+    return f'```python exec="on" source="{source}" session="{session}" id="{block}"\n{code}\n```\n'
+
+
+def test_a_block_after_a_failure_in_its_session_is_skipped_and_others_run():
+    run = page_run(fence("a", "raise ValueError('x')") + fence("b", "print(1)") + fence("c", "print(2)", session="t"))
+    assert run.run_all() == {"a": "", "b": "", "c": "2\n"}
+    assert len(run.failures) == 1 and "block 'a' raised ValueError: x" in run.failures[0]
+
+
+def test_a_tabbed_block_that_prints_nothing_fails_and_a_definition_does_not():
+    run = page_run(fence("quiet", "x = 1") + fence("definition", "y = 2", source="above"))
+    run.run_all()
+    assert [message.split(": ")[1] for message in run.failures] == ["block 'quiet' prints nothing into its Result tab"]
+
+
+def test_a_check_that_finds_a_problem_is_a_failure_and_its_facts_are_kept():
+    run = page_run(fence("evidence", "answer = 3\nprint(answer)"))
+    run.expect("evidence", lambda namespace: ("wrong" if namespace["answer"] != 4 else "", {"answer": 3}))
+    run.run_all()
+    assert run.failures == ["wrong"] and run.facts == {"evidence": {"answer": 3}}
+
+
+def test_the_cache_key_changes_with_the_questions_yaml():
+    question = "```quiz\nid: q\nanswer: {}\n```\n"
+    keys = {page_run(fence("a", "print(1)") + question.format(letter)).key for letter in "AB"}
+    assert len(keys) == 2

@@ -5,11 +5,14 @@ Small fixture lessons in a scratch copy, never the site's own lessons (their rec
 """
 
 import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import tomllib
 from pathlib import Path
 
@@ -17,7 +20,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LESSONS, ROOT, copy_project, lesson_params, mkdocs_build
+from conftest import LESSONS, ROOT, QuietHandler, copy_project, lesson_params, mkdocs_build
 from lessonkit import pages, releases
 
 LESSON = """---
@@ -58,6 +61,7 @@ EVIDENCE = "import torch\n\nanswer = str(tuple(torch.zeros(2, 3).shape))\nprint(
 def fixture_project(target: Path, names: list[str]) -> Path:
     """A scratch copy of the project whose only lessons are tiny fixtures, one per name."""
     copy_project(target)
+    (target / releases.RECORD).unlink()  # each test writes the record it needs
     for lesson in pages.lessons():
         shutil.rmtree(target / "docs" / lesson.folder)
         shutil.rmtree(target / "snippets" / lesson.folder, ignore_errors=True)
@@ -179,6 +183,7 @@ def test_the_side_by_side_page_shows_both_outputs_of_a_differing_block(fixture_s
     heading = page.find(id="alpha-index-shape")
     assert heading is not None, "no section for alpha's differing block"
     pair = heading.find_next("div", class_="grid")
+    assert len(pair.find_all("div", recursive=False)) == 2, "not one column per release"
     shown = [" ".join(pre.get_text().split()) for pre in pair.find_all("pre")]
     assert shown == ["(2, 3)", "torch.Size([2, 3])"]
     assert [p.get_text() for p in pair.find_all("p")] == ["torch 2.13.0", "torch 2.14.1"]
@@ -245,3 +250,32 @@ def test_every_lesson_page_names_the_releases_its_answers_were_verified_on(lesso
 
 def test_the_site_has_lessons():
     assert LESSONS
+
+
+@pytest.fixture(scope="module")
+def served_fixture(fixture_site):
+    handler = functools.partial(QuietHandler, directory=str(fixture_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_the_side_by_side_page_fits_a_phone_and_passes_axe(browser, served_fixture):
+    from a11y import assert_no_axe_violations
+    from test_phone_layout import COPY_BUTTON_ON_CODE, PHONE, TOO_WIDE
+
+    context = browser.new_context(base_url=served_fixture, **PHONE)
+    phone = context.new_page()
+    phone.goto("releases/")
+    assert phone.evaluate(TOO_WIDE) == [] and phone.evaluate(COPY_BUTTON_ON_CODE) == []
+    context.close()
+    context = browser.new_context(base_url=served_fixture)  # axe as tests/test_accessibility.py runs it
+    desktop = context.new_page()
+    for path in ["releases/", "alpha/"]:
+        desktop.goto(path)
+        assert_no_axe_violations(desktop)
+    context.close()

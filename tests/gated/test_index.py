@@ -51,9 +51,9 @@ def test_lstm_returns_h_n_and_c_n_and_the_others_h_n_alone(lesson):
         assert isinstance(state, tuple) == (name == "LSTM")
         h_n = state[0] if name == "LSTM" else state
         assert torch.equal(output[:, -1], h_n[0])
-    rows = table_rows(lesson[1]["cells"], "Cell | `output`")
-    assert [row[0] for row in rows] == ["`nn.RNN`", "`nn.GRU`", "`nn.LSTM`"]
-    assert [row[3] for row in rows] == ["none", "none", "`(1, 2, 5)`"]
+    rows = table_rows(lesson[1]["cells"], "Cell | output")
+    assert [row[0] for row in rows] == list(CELLS)
+    assert "Only the LSTM returns `c_n`: `(1, 2, 5)`" in lesson[1]["cells"]
 
 
 @pytest.mark.parametrize(("inputs", "hidden", "steps"), [(4, 5, 7), (1, 1, 3), (9, 16, 20)])
@@ -81,9 +81,9 @@ def test_parameter_formula_equals_the_module_and_is_3x_and_4x_the_rnn(lesson, in
 
 
 def test_parameter_table_shows_formula_and_module_agreeing(lesson):
-    for _, by_formula, module, _ in table_rows(lesson[1]["cells"], "Cell | Formula"):
+    for _, by_formula, module in table_rows(lesson[1]["cells"], "Cell | Formula"):
         assert by_formula.endswith(f"= {module}")
-    assert [row[3] for row in table_rows(lesson[1]["cells"], "Cell | Formula")] == ["1", "3", "4"]
+    assert "Against the RNN: RNN 1×, GRU 3×, LSTM 4×." in lesson[1]["cells"]
 
 
 # --- The task and the models ----------------------------------------------------------------------
@@ -134,15 +134,12 @@ def test_sweep_covers_at_least_four_distances_for_every_cell(lesson):
 def test_sweep_tables_show_the_rounded_results(lesson):
     namespace, printed = lesson
     text = printed["sweep"]
-    accuracy = text[text.index("**Test accuracy**") :]
-    gradient = text[text.index("**Gradient at the cue**") :]
-    for chunk, part, form in [(accuracy, 0, ".2f"), (gradient, 1, ".1e")]:
-        rows = table_rows(chunk, "Distance")
-        expected = []
-        for d in namespace["DISTANCES"]:
-            values = [namespace["runs"][c, d][0][-1] if part == 0 else namespace["runs"][c, d][1] for c in CELLS]
-            expected.append([str(d), *(f"{v:{form}}" for v in values)])
-        assert rows == expected
+    for cell in CELLS:
+        rows = table_rows(text[text.index(f"**{cell}**") :], "Steps")
+        runs = namespace["runs"]
+        assert rows == [
+            [str(d), f"{runs[cell, d][0][-1]:.2f}", f"{runs[cell, d][1]:.1e}"] for d in namespace["DISTANCES"]
+        ]
 
 
 def test_gates_help_somewhere_and_fail_too_at_the_longest_distance(lesson):
@@ -167,10 +164,10 @@ def test_more_gradient_reaches_the_cue_in_gated_cells_and_it_shrinks_with_distan
 def test_each_verdict_agrees_with_the_rounded_row_it_reads(lesson):
     namespace, printed = lesson
     chance = namespace["CHANCE"]
-    rows = table_rows(printed["sweep"], "Distance")
     sentences = dict(re.findall(r"At (\d+) steps, (.*?)\.(?=\s|$)", printed["sweep"]))
-    for d, *values in rows:
-        acc = dict(zip(CELLS, (float(v) for v in values), strict=True))
+    tables = {c: table_rows(printed["sweep"][printed["sweep"].index(f"**{c}**") :], "Steps") for c in CELLS}
+    for i, d in enumerate(str(d) for d in namespace["DISTANCES"]):
+        acc = {c: float(tables[c][i][1]) for c in CELLS}
         said = sentences[d]
         if said.startswith("every cell is at chance"):
             assert all(abs(a - chance) <= 0.10 for a in acc.values())
@@ -214,7 +211,8 @@ def test_trace_distance_is_where_the_cells_differ_most(lesson):
     finals = {d: [float(namespace["shown"][c, d][0]) for c in CELLS] for d in namespace["DISTANCES"]}
     widest = max(finals, key=lambda d: max(finals[d]) - min(finals[d]))
     assert namespace["TRACE"] == widest
-    rows = table_rows(printed["sweep"][printed["sweep"].index("| Epoch") :], "Epoch")
+    block = printed["sweep"].split("epoch ")[1].split("```")[0]
+    rows = [line.split(maxsplit=4) for line in block.splitlines()[1:]]
     history = [namespace["runs"][c, widest][0] for c in CELLS]
     assert [row[1:4] for row in rows] == [[f"{h[e]:.2f}" for h in history] for e in range(len(rows))]
     for epoch, row in enumerate(rows, start=1):
@@ -222,17 +220,18 @@ def test_trace_distance_is_where_the_cells_differ_most(lesson):
         passed = [
             c for i, c in enumerate(CELLS) if float(row[1 + i]) > 0.90 and all(float(r[1 + i]) <= 0.90 for r in before)
         ]
-        assert row[4] == ", ".join(passed)
+        assert row[4:] == ([", ".join(passed)] if passed else [])
 
 
 def test_prediction_trace_is_the_trained_gru_by_hand(lesson):
     namespace, printed = lesson
     assert namespace["gap"] < 1e-6
-    rows = table_rows(printed["trace"], "Step")
+    block = printed["trace"].split("step value mean_z guess\n")[1].split("```")[0]
+    rows = [line.split() for line in block.splitlines()]
     assert len(rows) == namespace["x_one"].shape[1]
-    marked = [row[0] for row in rows if row[2] == "yes"]
+    marked = [row[0] for row in rows if row[1].endswith("*")]
     assert marked == [str(namespace["LEAD"] + 1)]
-    assert rows[-1][4] == str(namespace["guess"])
+    assert rows[-1][3] == str(namespace["guess"])
     with torch.no_grad():
         model = namespace["model"]
         assert namespace["guess"] == model(namespace["x_one"]).argmax().item()
@@ -245,11 +244,11 @@ def test_key_insight_quotes_the_rows_it_names(lesson):
     namespace, printed = lesson
     insight = printed["sweep"][printed["sweep"].index('!!! tip "Key insight"') :]
     shown, far, trace = namespace["shown"], namespace["DISTANCES"][-1], namespace["TRACE"]
-    for d in (far, trace):
-        assert ", ".join(f"{c} **{shown[c, d][0]}**" for c in CELLS) in insight
+    assert ", ".join(f"{c} **{shown[c, far][0]}**" for c in CELLS) in insight
+    assert ", ".join(f"{c} {shown[c, trace][0]}" for c in CELLS) in insight
     helped = " and ".join(str(d) for d in namespace["helped"])
     assert f"that helped at {helped} steps" in insight
-    assert "at every distance here, more of it reached the cue" in insight
+    assert "at every distance here, more gradient reached the cue" in insight
 
 
 def test_plot_is_legible_on_a_phone_and_described(lesson):

@@ -192,7 +192,8 @@ def test_bidirectional_padded_backward_differs_from_alone_and_packed_backward_do
             else:
                 assert backward < 1e-6
             assert torch.allclose(out_packed[i, :n], alone, atol=1e-6, rtol=0), "packed: both directions its own"
-            assert f"| {i} ({n} long) | 0.000 | {backward:.3f} | 0.000 |" in printed["bidirectional"]
+            assert f"| {i} ({n} long) | {backward:.3f} | 0.000 |" in printed["bidirectional"]
+    assert "largest gap `0.000`" in printed["bidirectional"]
 
 
 def test_masked_and_ignore_index_losses_are_the_packed_loss_and_the_unmasked_one_is_not(lesson):
@@ -236,10 +237,6 @@ def test_packed_beats_padded_by_a_clear_margin(lesson):
     assert packed[-1][1] - padded[-1][1] >= 0.25
     ahead = all(pk[1] > pd[1] and pk[0] < pd[0] for pd, pk in zip(padded, packed, strict=True))
     assert ahead, "packed ahead at every epoch"
-
-
-def test_training_the_lessons_three_models_takes_under_2_cpu_seconds(lesson):
-    assert lesson[0]["training_cpu_seconds"] <= 2  # ~0.3 s on a quiet machine; CPU time grows under load
 
 
 def test_side_by_side_tables_print_each_epochs_numbers(lesson):

@@ -12,24 +12,24 @@ cells = {
     "GRU": nn.GRU(4, 5, batch_first=True),
     "LSTM": nn.LSTM(4, 5, batch_first=True),
 }
-rows = ["| Cell | `output` | `h_n` | `c_n` |", "|---|---|---|---|"]
+rows = ["| Cell | output | h_n |", "|---|---|---|"]
 for name, cell in cells.items():
     output, state = cell(x)
     if name == "LSTM":
         h_n, c_n = state  # the LSTM's state is a pair
-        c_shape = f"`{tuple(c_n.shape)}`"
     else:
-        h_n, c_shape = state, "none"
+        h_n = state
     rows.append(
-        f"| `nn.{name}` | `{tuple(output.shape)}` "
-        f"| `{tuple(h_n.shape)}` | {c_shape} |"
+        f"| {name} | {tuple(output.shape)} "
+        f"| {tuple(h_n.shape)} |"
     )
 display(Markdown("\n".join(rows) + "\n"))
 
 lstm_out, (h_n, c_n) = cells["LSTM"](x)
 same = torch.equal(lstm_out[:, -1], h_n[0])
 display(Markdown(
-    f"Input `{tuple(x.shape)}`. The LSTM's last output "
+    f"Input `{tuple(x.shape)}`. Only the LSTM returns "
+    f"`c_n`: `{tuple(c_n.shape)}`. Its last output "
     f"equals `h_n[0]`: **{same}**."
 ))
 # --8<-- [end:interfaces]
@@ -82,24 +82,29 @@ def counted(module: nn.Module) -> int:
 
 
 rows = [
-    "| Cell | Formula | Module | × RNN |",
-    "|---|---:|---:|---:|",
+    "| Cell | Formula | Module |",
+    "|---|---:|---:|",
 ]
-rnn_count = formula("RNN", 4, 5)
+n_in, n_h = 4, 5  # the sizes of the cells above
+rnn_count = formula("RNN", n_in, n_h)
 for name, cell in cells.items():
-    by_formula = formula(name, 4, 5)
+    by_formula = formula(name, n_in, n_h)
     assert by_formula == counted(cell)
     rows.append(
-        f"| `nn.{name}(4, 5)` | {GATES[name]} × 5 × (4 + 5 + 2)"
-        f" = {by_formula} | {counted(cell)} "
-        f"| {by_formula // rnn_count} |"
+        f"| {name} | {GATES[name]} × {n_h} × {n_in + n_h + 2}"
+        f" = {by_formula} | {counted(cell)} |"
     )
 display(Markdown("\n".join(rows) + "\n"))
 shapes = {
     name: tuple(cell.weight_ih_l0.shape)
     for name, cell in cells.items()
 }
+times = ", ".join(
+    f"{name} {formula(name, n_in, n_h) // rnn_count}×"
+    for name in cells)
 display(Markdown(
+    f"({n_in + n_h + 2} = {n_in} + {n_h} + 2.) "
+    f"Against the RNN: {times}. "
     "`weight_ih_l0` stacks the blocks: "
     + ", ".join(f"{n} `{s}`" for n, s in shapes.items())
     + "."

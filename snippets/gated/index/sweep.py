@@ -1,6 +1,6 @@
 """The sweep over distances, the training trace, the plot and the Key insight (docs/gated/index.md)."""
 
-if __name__ == "__main__":  # alone; on the page, task.py already ran
+if "train" not in globals():  # alone or imported; on the page, task.py already ran
     from task import CHANCE, DISTANCES, EPOCHS, SIZES, train
 
 # --8<-- [start:sweep]
@@ -16,15 +16,14 @@ shown = {  # as the tables round them
     key: (f"{h[-1]:.2f}", f"{g:.1e}")
     for key, (h, g, _, _) in runs.items()
 }
-for title, part in [("Test accuracy", 0),
-                    ("Gradient at the cue", 1)]:
-    rows = [f"| Distance | {' | '.join(SIZES)} |",
-            "|---:|" + "---:|" * len(SIZES)]
+for cell in SIZES:  # one table per cell: fits a phone
+    rows = ["| Steps | Accuracy | Gradient |",
+            "|---:|---:|---:|"]
     for d in DISTANCES:
-        values = [shown[c, d][part] for c in SIZES]
-        rows.append(f"| {d} | {' | '.join(values)} |")
+        acc, grad = shown[cell, d]
+        rows.append(f"| {d} | {acc} | {grad} |")
     display(Markdown(
-        f"**{title}**\n\n" + "\n".join(rows) + "\n"))
+        f"**{cell}**\n\n" + "\n".join(rows) + "\n"))
 
 
 def at_chance(value: str) -> bool:
@@ -120,14 +119,15 @@ def first_above(epoch: int, rows: list[list[str]]) -> str:
 
 table = [[f"{traces[c][e]:.2f}" for c in SIZES]
          for e in range(len(traces["RNN"]))]
-rows = [f"| Epoch | {' | '.join(SIZES)} | First above 0.90 |",
-        "|---:|" + "---:|" * len(SIZES) + "---|"]
+lines = ["epoch " + "".join(f"{c:>6}" for c in SIZES)
+         + "  past 0.90"]
 for epoch, row in enumerate(table, start=1):
     note = first_above(epoch, table)
-    rows.append(f"| {epoch} | {' | '.join(row)} | {note} |")
+    lines.append(f"{epoch:>5} " + "".join(
+        f"{v:>6}" for v in row) + f"  {note}".rstrip())
 display(Markdown(
     f"Test accuracy per epoch, distance {TRACE}:\n\n"
-    + "\n".join(rows)
+    "```text\n" + "\n".join(lines) + "\n```"
 ))
 # --8<-- [end:trace-table]
 
@@ -141,18 +141,20 @@ helped = [d for d in DISTANCES if any(
     for g in ("GRU", "LSTM"))]
 failed = [d for d in DISTANCES
           if all(at_chance(shown[c, d][0]) for c in SIZES)]
+plain = lambda d: ", ".join(  # noqa: E731
+    f"{c} {shown[c, d][0]}" for c in SIZES)
 bold = lambda d: ", ".join(  # noqa: E731
     f"{c} **{shown[c, d][0]}**" for c in SIZES)
 text = (
     "An update gate near 1 (the GRU's z, the LSTM's "
     "forget gate f) carries the state to the next step "
-    "without squashing it again: "
-    + ("at every distance here, more of it reached the cue "
+    "without squashing it again, and the gradient back: "
+    + ("at every distance here, more gradient reached the cue "
        "in the GRU and the LSTM than in the RNN. "
        if wider else "")
     + "On this task, at this budget, that helped at "
     + " and ".join(map(str, helped)) + " steps "
-    + f"(at {TRACE}: {bold(TRACE)}). It is not a cure: at "
+    + f"(at {TRACE}: {plain(TRACE)}). It is not a cure: at "
     + " and ".join(map(str, failed)) + " steps every cell, "
     + f"gated or not, was at chance ({bold(far)}; chance "
     + f"{CHANCE:.2f})."

@@ -1,6 +1,6 @@
 """The trained GRU's prediction trace: its update gate step by step, by hand (docs/gated/index.md)."""
 
-if __name__ == "__main__":  # alone; on the page, cells.py and recall.py already ran
+if "runs" not in globals():  # alone; on the page, cells.py and sweep.py already ran
     from cells import gru_step
     from sweep import TRACE, runs
     from task import CLASSES, LEAD, make_task
@@ -13,8 +13,7 @@ model = runs["GRU", TRACE][3]  # trained at distance TRACE
 x_one, y_one = make_task(
     1, TRACE, torch.Generator().manual_seed(1))
 h = torch.zeros(1, model.cell.hidden_size)
-rows = ["| Step | Value | Marked | Mean z | Guess |",
-        "|---:|---:|---:|---:|---:|"]
+rows = ["step value mean_z guess"]
 means, states = [], []
 with torch.no_grad():
     for t in range(x_one.shape[1]):
@@ -24,12 +23,14 @@ with torch.no_grad():
         means.append(f"{z.mean().item():.2f}")
         guess = model.head(h).argmax().item()
         value = step[0, :CLASSES].argmax().item()
-        mark = "yes" if step[0, CLASSES] else ""
-        rows.append(f"| {t + 1} | {value} | {mark} "
-                    f"| {means[-1]} | {guess} |")
+        mark = "*" if step[0, CLASSES] else " "
+        rows.append(f"{t + 1:>4} {value:>4}{mark} "
+                    f"{means[-1]:>6} {guess:>5}")
     output, _ = model.cell(x_one)
 gap = (torch.stack(states, 1) - output).abs().max()
-display(Markdown("\n".join(rows) + "\n"))
+display(Markdown(
+    "```text\n" + "\n".join(rows) + "\n```\n\n"
+    "(* the marked step)\n"))
 after = [float(m) for m in means[LEAD + 1:]]
 higher = min(after) > float(means[LEAD])
 display(Markdown(

@@ -3,7 +3,10 @@
 # --8<-- [start:question]
 from torch import nn
 
-gru = nn.GRU(input_size=8, hidden_size=16)
+gru = nn.GRU(
+    input_size=8,
+    hidden_size=16,
+)
 shape = gru.weight_ih_l0.shape
 # --8<-- [end:question]
 

@@ -3,8 +3,14 @@
 # --8<-- [start:question]
 from torch import nn
 
-lstm = nn.LSTM(input_size=3, hidden_size=8, num_layers=2)
-total = sum(p.numel() for p in lstm.parameters())
+lstm = nn.LSTM(
+    input_size=3,
+    hidden_size=8,
+    num_layers=2,
+)
+total = sum(
+    p.numel() for p in lstm.parameters()
+)
 # --8<-- [end:question]
 
 answer = f"{total:,}"

@@ -5,8 +5,12 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-lstm = nn.LSTM(input_size=3, hidden_size=4)
-output, state = lstm(torch.randn(6, 2, 3))
+lstm = nn.LSTM(
+    input_size=3,
+    hidden_size=4,
+)
+x = torch.randn(6, 2, 3)
+output, state = lstm(x)
 # --8<-- [end:question]
 
 h_n, c_n = state

@@ -6,7 +6,8 @@ from torch import nn
 
 torch.manual_seed(0)
 gru = nn.GRU(4, 6, bidirectional=True)
-output, h_n = gru(torch.randn(5, 2, 4))
+x = torch.randn(5, 2, 4)
+output, h_n = gru(x)
 # --8<-- [end:question]
 
 answer = tuple(output.shape)

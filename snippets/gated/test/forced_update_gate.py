@@ -7,9 +7,11 @@ from torch import nn
 torch.manual_seed(0)
 gru = nn.GRU(2, 3)
 with torch.no_grad():
-    gru.bias_ih_l0[3:6] = 100.0  # the z block's bias
+    # rows 3 to 5: the z block
+    gru.bias_ih_l0[3:6] = 100.0
 h0 = torch.ones(1, 1, 3)
-output, h_n = gru(torch.randn(4, 1, 2), h0)
+x = torch.randn(4, 1, 2)
+output, h_n = gru(x, h0)
 # --8<-- [end:question]
 
 kept = torch.allclose(h_n, h0)

@@ -3,8 +3,13 @@
 # --8<-- [start:question]
 from torch import nn
 
-gru = nn.GRU(input_size=2, hidden_size=3)
-total = sum(p.numel() for p in gru.parameters())
+gru = nn.GRU(
+    input_size=2,
+    hidden_size=3,
+)
+total = sum(
+    p.numel() for p in gru.parameters()
+)
 # --8<-- [end:question]
 
 answer = str(total)

@@ -5,8 +5,13 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-lstm = nn.LSTM(5, 7, num_layers=2, batch_first=True)
-output, (h_n, c_n) = lstm(torch.randn(3, 9, 5))
+lstm = nn.LSTM(
+    5, 7,
+    num_layers=2,
+    batch_first=True,
+)
+x = torch.randn(3, 9, 5)
+output, (h_n, c_n) = lstm(x)
 # --8<-- [end:question]
 
 answer = tuple(c_n.shape)

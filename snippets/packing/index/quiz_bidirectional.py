@@ -11,7 +11,8 @@ torch.manual_seed(0)
 gru = nn.GRU(2, 3, batch_first=True,
              bidirectional=True)
 lengths = torch.tensor([4, 1, 3])
-seqs = [torch.randn(n, 2) for n in lengths]
+seqs = [torch.randn(n, 2)
+        for n in lengths]
 x = pad_sequence(seqs, batch_first=True)
 with torch.no_grad():
     out, _ = gru(x)  # not packed

@@ -5,8 +5,10 @@ import torch
 
 torch.manual_seed(0)
 lengths = torch.tensor([6, 2, 4])
-per_step = torch.rand(3, 6)  # a loss at every padded position
-mask = torch.arange(6) < lengths[:, None]
+# a loss at every padded position:
+per_step = torch.rand(3, 6)
+steps = torch.arange(6)
+mask = steps < lengths[:, None]
 # --8<-- [end:question]
 
 real_steps = torch.cat([per_step[i, :n] for i, n in enumerate(lengths)])

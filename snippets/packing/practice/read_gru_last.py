@@ -10,7 +10,8 @@ from torch.nn.utils.rnn import (
 torch.manual_seed(0)
 gru = nn.GRU(2, 3, batch_first=True)
 lengths = torch.tensor([2, 5, 3])
-seqs = [torch.randn(n, 2) for n in lengths]
+seqs = [torch.randn(n, 2)
+        for n in lengths]
 x = pad_sequence(seqs, batch_first=True)
 with torch.no_grad():
     out, h_n = gru(x)  # not packed

@@ -10,7 +10,8 @@ torch.manual_seed(0)
 seqs = [torch.randn(4, 2),
         torch.randn(1, 2),
         torch.randn(3, 2)]
-packed = pack_sequence(seqs, enforce_sorted=False)
+packed = pack_sequence(
+    seqs, enforce_sorted=False)
 # --8<-- [end:question]
 
 answer = tuple(packed.data.shape)

@@ -6,7 +6,8 @@ from torch.nn.utils.rnn import (
     pack_sequence,
 )
 
-seqs = [torch.zeros(n, 1) for n in (7, 2, 2, 1)]
+seqs = [torch.zeros(n, 1)
+        for n in (7, 2, 2, 1)]
 packed = pack_sequence(seqs)
 # --8<-- [end:question]
 

@@ -98,14 +98,13 @@ for clip in (False, True):
         norms[clip].append((before, total_norm(model)))
         optimizer.step()
 
-rows = [
-    "| Update | No clipping | Before clipping | After clipping |",
-    "|---:|---:|---:|---:|",
-]
-for i, (plain, clipped) in enumerate(zip(norms[False], norms[True])):
-    cells = [f"{plain[1]:.2f}", f"{clipped[0]:.2f}", f"{clipped[1]:.2f}"]
-    rows.append(f"| {i + 1} | {' | '.join(cells)} |")
+rows = ["| Update | Not clipped | Clipped |", "|---:|---:|---:|"]
+pairs = zip(norms[False], norms[True], strict=True)
+for i, ((_, plain), (_, clipped)) in enumerate(pairs):
+    rows.append(f"| {i + 1} | {plain:.2f} | {clipped:.2f} |")
 display(Markdown("\n".join(rows)))
+before = [f"{b:.2f}" for b, _ in norms[True]]
+print(f"\nThe clipped run's norms before clipping: {', '.join(before)}.")
 unclipped = max(after for _, after in norms[False])
 largest = max(after for _, after in norms[True])
 print(f"\nLargest norm without clipping: **{unclipped:.2f}**; "

@@ -47,15 +47,22 @@ SHORT, LONG = BUDGETS
 ratios = {d: f"{sweep[SHORT, d][1]:.1e}" for d in DISTANCES}
 acc = {key: f"{a:.2f}" for key, (a, _, _) in sweep.items()}  # as shown
 
+gradients = [
+    "| Cue to question | Gradient at the cue ÷ at the last step |",
+    "|---:|---:|",
+]
 rows = [
-    "| Cue to question | Gradient at the cue ÷ at the last step "
-    f"| Accuracy, {SHORT} epochs | Accuracy, {LONG} epochs |",
-    "|---:|---:|---:|---:|",
+    f"| Cue to question | Accuracy, {SHORT} epochs "
+    f"| Accuracy, {LONG} epochs |",
+    "|---:|---:|---:|",
 ]
 for d in DISTANCES:
     long = acc.get((LONG, d), "not run")
     steps = f"{d} step{'s' if d > 1 else ''}"
-    rows.append(f"| {steps} | {ratios[d]} | {acc[SHORT, d]} | {long} |")
+    gradients.append(f"| {steps} | {ratios[d]} |")
+    rows.append(f"| {steps} | {acc[SHORT, d]} | {long} |")
+display(Markdown("\n".join(gradients)))
+print("\nBefore training. After it:\n")
 display(Markdown("\n".join(rows)))
 
 

@@ -41,13 +41,10 @@ def observation(epoch: int, rows: list) -> str:
 
 # the values as the table rounds them
 shown = [(f"{loss:.3f}", f"{acc:.2f}") for loss, acc in rnn_history]
-rows = [
-    "| Epoch | Test loss ↓ | Test accuracy ↑ | Observation |",
-    "|---:|---:|---:|---|",
-]
+rows = ["| Epoch | Test loss ↓ | Observation |", "|---:|---:|---|"]
 for epoch, (loss, accuracy) in enumerate(shown, start=1):
     said = observation(epoch, shown)
-    rows.append(f"| {epoch} | {loss} | {accuracy} | {said} |")
+    rows.append(f"| {epoch} | {loss} | Accuracy {accuracy}. {said} |")
 display(Markdown("\n".join(rows)))
 # --8<-- [end:epoch-table]
 
