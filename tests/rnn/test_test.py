@@ -58,6 +58,12 @@ def test_five_times_the_recurrent_weights_make_the_gradient_grow_over_20_steps()
     assert (namespace["first"] / namespace["last"]).item() > 10
 
 
+def test_quick_check_holds_default_weights_shrink_five_times_grow_fifty_times_vanish_again():
+    namespace, printed = run_evidence(QUESTIONS["recurrent-scale"])
+    assert namespace["saturated_ratio"] < namespace["default_ratio"] < 1 < namespace["ratio"]
+    assert f"`{namespace['saturated_ratio']:.1e}`" in printed
+
+
 def test_memory_question_evidence_shows_the_longer_budget_leaving_chance_alone():
     namespace, printed = run_evidence(QUESTIONS["memory-budget"])
     short, long = namespace["accuracy"][8], namespace["accuracy"][40]
