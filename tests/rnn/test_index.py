@@ -498,6 +498,14 @@ def test_larger_recurrent_weights_make_the_gradient_grow_with_distance(lesson):
     assert "the ratio shrinks" in printed["gradients"] and "the ratio grows" in printed["gradients"]
 
 
+def test_far_larger_recurrent_weights_saturate_tanh_and_the_gradient_vanishes_again(lesson):
+    namespace, printed = lesson
+    grow, slope, saturated, far = namespace["grow"], namespace["slope"], namespace["SATURATED"], namespace["far"]
+    assert float(grow[saturated][far]) < float(grow[1][far]) < 1
+    assert float(slope[saturated]) < float(slope[1]) / 2
+    assert f"- `W_hh` × {saturated} (" in printed["gradients"]
+
+
 def test_clipping_bounds_every_updates_gradient_norm(lesson):
     namespace, printed = lesson
     max_norm = namespace["MAX_NORM"]
@@ -506,8 +514,11 @@ def test_clipping_bounds_every_updates_gradient_norm(lesson):
     assert any(before > max_norm for before, _ in clipped)  # clipping had something to do
     assert max(after for _, after in namespace["norms"][False]) > 10 * max_norm
     rows = table_rows(printed["gradients"], "Update")
-    assert [row[2] for row in rows] == [f"{after:.2f}" for _, after in clipped]
+    assert [row[2] for row in rows] == [f"{before:.2f}" for before, _ in clipped]
     assert [row[1] for row in rows] == [f"{after:.2f}" for _, after in namespace["norms"][False]]
+    assert rows[0][1] == rows[0][2]  # same start: the first update's norms agree, as the page says
+    after = ", ".join(f"{after:.2f}" for _, after in clipped)
+    assert f"The clipped run's norms after clipping: {after}." in printed["gradients"]
 
 
 # --- The built page -------------------------------------------------------------------------------

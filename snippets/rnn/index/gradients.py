@@ -11,6 +11,7 @@ import torch
 from IPython.display import Markdown, display
 
 SCALE = 4  # W_hh multiplied by this: larger recurrent weights
+SATURATED = 50  # far larger: tanh saturates
 
 
 def untrained(scale: float) -> torch.nn.Module:
@@ -27,8 +28,15 @@ def largest_eigenvalue(model: torch.nn.Module) -> float:
     return torch.linalg.eigvals(w_hh).abs().max().item()
 
 
+def tanh_slope(model: torch.nn.Module, x) -> float:
+    """The mean slope of tanh, 1 - h², over all steps."""
+    with torch.no_grad():
+        h = model.rnn(x)[0]
+    return (1 - h**2).mean().item()
+
+
 grow = {}  # scale -> distance -> ratio, rounded as shown
-for scale in (1, SCALE):
+for scale in (1, SCALE, SATURATED):
     grow[scale] = {}
     for d in DISTANCES:
         _, (test_x, test_y) = recall_data(d)
@@ -36,6 +44,8 @@ for scale in (1, SCALE):
         grow[scale][d] = f"{ratio:.1e}"
 
 radius = {s: f"{largest_eigenvalue(untrained(s)):.2f}" for s in grow}
+_, (far_x, _) = recall_data(DISTANCES[-1])
+slope = {s: f"{tanh_slope(untrained(s), far_x):.2f}" for s in grow}
 rows = [
     "| Cue to question | Default `W_hh` "
     f"| `W_hh` × {SCALE} |",
@@ -58,9 +68,11 @@ def trend(shown: dict) -> str:
 
 
 near, far = DISTANCES[0], DISTANCES[-1]
-for scale, name in [(1, "default"), (SCALE, f"× {SCALE}")]:
+for scale in grow:
+    name = "default" if scale == 1 else f"× {scale}"
     print(
-        f"- `W_hh` {name} (largest eigenvalue magnitude {radius[scale]}): "
+        f"- `W_hh` {name} (largest eigenvalue magnitude "
+        f"{radius[scale]}, mean tanh slope {slope[scale]}): "
         f"the ratio {trend(grow[scale])}, {grow[scale][near]} at "
         f"{near} step, {grow[scale][far]} at {far} steps."
     )
@@ -98,13 +110,15 @@ for clip in (False, True):
         norms[clip].append((before, total_norm(model)))
         optimizer.step()
 
-rows = ["| Update | Not clipped | Clipped |", "|---:|---:|---:|"]
+rows = ["| Update | Not clipped | Clipped run, before clipping |",
+        "|---:|---:|---:|"]
 pairs = zip(norms[False], norms[True], strict=True)
-for i, ((_, plain), (_, clipped)) in enumerate(pairs):
-    rows.append(f"| {i + 1} | {plain:.2f} | {clipped:.2f} |")
+for i, ((_, plain), (before, _)) in enumerate(pairs):
+    rows.append(f"| {i + 1} | {plain:.2f} | {before:.2f} |")
 display(Markdown("\n".join(rows)))
-before = [f"{b:.2f}" for b, _ in norms[True]]
-print(f"\nThe clipped run's norms before clipping: {', '.join(before)}.")
+after_clip = [f"{a:.2f}" for _, a in norms[True]]
+print("\nThe clipped run's norms after clipping: "
+      f"{', '.join(after_clip)}.")
 unclipped = max(after for _, after in norms[False])
 largest = max(after for _, after in norms[True])
 print(f"\nLargest norm without clipping: **{unclipped:.2f}**; "

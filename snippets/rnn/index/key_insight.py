@@ -23,7 +23,7 @@ tip = [
     f"stayed at {' and '.join(f'**{v}**' for v in flat)}, chance "
     f"level ({CHANCE:.2f}).",
     "",
-    f"    That memory has limits, and a budget: a cue {mid} steps "
+    f"    That memory has limits at a given budget: a cue {mid} steps "
     f"back scored {acc[SHORT, mid]} after {SHORT} epochs and "
     f"{acc[LONG, mid]} after {LONG}; a cue {far} steps back "
     f"scored **{acc[LONG, far]}** even after {LONG}, with "

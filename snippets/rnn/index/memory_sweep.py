@@ -96,8 +96,8 @@ for d in BUDGETS[LONG]:
     elif at_chance(before) and at_chance(after):
         said.append(
             f"{d} steps back stays at chance with {LONG} epochs too "
-            f"({after}), where the gradient reaching the cue was "
-            f"{ratios[d]} of the last step's."
+            f"({after}) on this task, where the gradient reaching "
+            f"the cue was {ratios[d]} of the last step's."
         )
 print("\n" + " ".join(said))
 # --8<-- [end:sweep]

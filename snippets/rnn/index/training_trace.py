@@ -28,8 +28,9 @@ def observation(epoch: int, rows: list) -> str:
             said = ["The loss levels off."]
         elif round(accuracy - prev_accuracy, 2) <= 0.01:
             said = ["Accuracy barely moves while the loss "
-                    "still falls: the RNN grows surer of "
-                    "answers it already gets right."]
+                    "still falls: the probabilities move "
+                    "toward the labels without changing "
+                    "many predicted classes."]
         else:
             pace = "Steep" if drop >= 0.25 else "Slower"
             said = [f"{pace} progress: the loss drops {drop:.0%}."]

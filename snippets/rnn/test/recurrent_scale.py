@@ -18,6 +18,24 @@ first, last = x.grad[:, 0].norm(), x.grad[:, -1].norm()
 
 ratio = (first / last).item()
 print(f"Gradient at step 1 ÷ at the last step: `{ratio:.1e}`")
+
+
+def ratio_at(scale: float) -> float:
+    """The same ratio, same seed and data, W_hh times `scale`."""
+    torch.manual_seed(0)
+    rnn = nn.RNN(5, 8, batch_first=True)
+    head = nn.Linear(8, 3)
+    with torch.no_grad():
+        rnn.weight_hh_l0.mul_(scale)
+    x_ = x.detach().clone().requires_grad_(True)
+    scores = head(rnn(x_)[0][:, -1])
+    nn.functional.cross_entropy(scores, y).backward()
+    return (x_.grad[:, 0].norm() / x_.grad[:, -1].norm()).item()
+
+
+default_ratio, saturated_ratio = ratio_at(1), ratio_at(50)
+print(f"The same at the default `W_hh`: `{default_ratio:.1e}`; "
+      f"at 50 times it, where tanh saturates: `{saturated_ratio:.1e}`.")
 answer = (
     "Larger than at the last step" if ratio > 1
     else "Smaller than at the last step"
