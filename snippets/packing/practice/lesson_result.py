@@ -62,8 +62,11 @@ padded_accuracy = padded_history[-1]
 print(f"The lesson's experiment, 5 epochs, same data and weights: "
       f"packed **{packed_accuracy:.2f}** accuracy, padded "
       f"**{padded_accuracy:.2f}** (chance: {1 / 3:.2f}).\n")
-print("Test accuracy after each epoch:\n")
+print("Epoch to epoch, test accuracy:\n")
 for name, history in [("packed", packed_history),
                       ("padded", padded_history)]:
-    row = ", ".join(f"{a:.2f}" for a in history)
-    print(f"- {name}: {row}")
+    fell = [str(epoch) for epoch, (before, after)
+            in enumerate(zip(history, history[1:]), start=2)
+            if after < before]
+    moves = f"fell at epoch {', '.join(fell)}" if fell else "never fell"
+    print(f"- {name}: {moves}")
