@@ -65,8 +65,7 @@ print(f"The lesson's experiment, 5 epochs, same data and weights: "
 print("Epoch to epoch, test accuracy:\n")
 for name, history in [("packed", packed_history),
                       ("padded", padded_history)]:
-    fell = [str(epoch) for epoch, (before, after)
-            in enumerate(zip(history, history[1:]), start=2)
-            if after < before]
+    fell = [str(i + 1) for i in range(1, len(history))
+            if history[i] < history[i - 1]]  # epoch i + 1
     moves = f"fell at epoch {', '.join(fell)}" if fell else "never fell"
     print(f"- {name}: {moves}")
