@@ -381,5 +381,5 @@ def test_the_solutions_copy_of_the_experiment_gives_the_lessons_final_accuracies
         rerun = runpy.run_path(str(ROOT / "snippets" / "packing" / "practice" / "lesson_result.py"))
     assert rerun["packed_accuracy"] == round(namespace["packed_history"][-1][1], 2)
     assert rerun["padded_accuracy"] == round(namespace["padded_history"][-1][1], 2)
-    for name in ["packed_history", "padded_history"]:  # each epoch's, printed in the solutions
+    for name in ["packed_history", "padded_history"]:  # each epoch's, behind the "fell at epoch" line
         assert rerun[name] == [round(accuracy, 2) for _, accuracy in namespace[name]]
