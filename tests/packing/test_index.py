@@ -54,6 +54,14 @@ def test_three_sequences_of_different_unsorted_lengths_pad_into_one_batch(lesson
         assert f"{i}: [{values}]" in printed["pipeline"]
 
 
+def test_pad_sequence_without_batch_first_is_time_first(lesson):
+    namespace, printed, _ = lesson
+    time_first, lengths = namespace["time_first"], namespace["lengths"]
+    assert tuple(time_first.shape) == (int(lengths.max()), len(lengths), 1)
+    assert torch.equal(time_first.transpose(0, 1), namespace["padded"])
+    assert f"`{tuple(time_first.shape)}` (steps, batch, features)" in printed["pipeline"]
+
+
 def test_stages_table_gives_each_stages_real_shape(lesson):
     namespace, printed, _ = lesson
     rows = re.findall(r"^\| (\d)\. (\S+) → `(\S+)` \| `(\([\d, ]+\))` \|$", printed["pipeline"], flags=re.MULTILINE)
@@ -154,7 +162,14 @@ def test_pack_sequence_packs_the_list_as_pad_then_pack_does(lesson):
     direct = pack_sequence(namespace["sequences"], enforce_sorted=False)
     via = pack_padded_sequence(namespace["padded"], namespace["lengths"], batch_first=True, enforce_sorted=False)
     assert torch.equal(direct.data, via.data) and torch.equal(direct.batch_sizes, via.batch_sizes)
-    assert printed["lengths_rules"].count("**True**") == 2
+    assert printed["lengths_rules"].count("**True**") == 3
+
+
+def test_pack_sequence_also_wants_the_longest_first_by_default(lesson):
+    namespace, printed, _ = lesson
+    with pytest.raises(RuntimeError, match="sorted in decreasing order"):
+        pack_sequence(namespace["sequences"])
+    assert "raises RuntimeError: **True**" in printed["lengths_rules"]
 
 
 def test_lengths_errors_are_the_ones_torch_raises(lesson):
@@ -366,3 +381,5 @@ def test_the_solutions_copy_of_the_experiment_gives_the_lessons_final_accuracies
         rerun = runpy.run_path(str(ROOT / "snippets" / "packing" / "practice" / "lesson_result.py"))
     assert rerun["packed_accuracy"] == round(namespace["packed_history"][-1][1], 2)
     assert rerun["padded_accuracy"] == round(namespace["padded_history"][-1][1], 2)
+    for name in ["packed_history", "padded_history"]:  # each epoch's, behind the "fell at epoch" line
+        assert rerun[name] == [round(accuracy, 2) for _, accuracy in namespace[name]]

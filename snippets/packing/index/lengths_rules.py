@@ -18,6 +18,13 @@ print("`pack_sequence` against `pad_sequence` then "
 print(f"- same `data`, `{tuple(direct.data.shape)}`: **{same_data}**")
 print(f"- same `batch_sizes`, `{direct.batch_sizes.tolist()}`: "
       f"**{same_sizes}**")
+try:  # enforce_sorted=True by default here too
+    pack_sequence(sequences)
+    default_sorts = False
+except RuntimeError:
+    default_sorts = True
+print(f"- lengths `{lengths.tolist()}`, default `enforce_sorted`: "
+      f"raises RuntimeError: **{default_sorts}**")
 # --8<-- [end:pack-sequence]
 
 

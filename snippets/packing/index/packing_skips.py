@@ -1,7 +1,7 @@
 """What packing skips: cell updates and FLOPs over the test set, counted (docs/packing/index.md)."""
 
 if __name__ == "__main__":  # alone; on the page, experiment.py already ran in this session
-    from experiment import len_test, pack_padded_sequence, packed_model, x_test
+    from experiment import FEATURES, HIDDEN, len_test, pack_padded_sequence, packed_model, x_test
 
 # --8<-- [start:packing-skips]
 import torch
@@ -37,6 +37,9 @@ print(f"\nPacking skips {1 - pk_steps / pad_steps:.0%} of the cell "
       f"updates and {1 - pk_flops / pad_flops:.0%} of the FLOPs.")
 per_update = {pad_flops / pad_steps, pk_flops / pk_steps}
 if len(per_update) == 1:  # the same cost for each update it keeps
-    print(f"Each update costs {per_update.pop():.0f} FLOPs in both runs: "
-          "packing saves by not running the pad steps.")
+    cost = per_update.pop()
+    print(f"Each update costs {cost:.0f} FLOPs in both runs, "
+          f"2 · {HIDDEN} · ({FEATURES} + {HIDDEN}) = "
+          f"{2 * HIDDEN * (FEATURES + HIDDEN)}: the multiply-adds of "
+          "W_ih·x and W_hh·h. Packing saves by not running the pad steps.")
 # --8<-- [end:packing-skips]

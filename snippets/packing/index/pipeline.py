@@ -20,6 +20,10 @@ for i, n in enumerate(lengths.tolist()):
 print("```")
 padding = [f"{padded.shape[1] - n} in seq {i}" for i, n in enumerate(lengths.tolist()) if n < padded.shape[1]]
 print(f"\nThe zeros after each sequence's own length are padding: {', '.join(padding)}.")
+time_first = pad_sequence(sequences)  # default: batch_first=False
+print(f"\nWithout `batch_first=True`, `pad_sequence` puts time first, "
+      f"as `nn.RNN` does: `{tuple(time_first.shape)}` "
+      "(steps, batch, features).")
 # --8<-- [end:three-sequences]
 
 

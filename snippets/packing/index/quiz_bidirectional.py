@@ -1,4 +1,4 @@
-"""Model quiz: which slice of a padded bidirectional GRU's output is a final state (docs/packing/index.md)."""
+"""Model quiz: which slice of a padded bidirectional RNN's output is a final state (docs/packing/index.md)."""
 
 # --8<-- [start:question]
 import torch
@@ -8,18 +8,18 @@ from torch.nn.utils.rnn import (
 )
 
 torch.manual_seed(0)
-gru = nn.GRU(2, 3, batch_first=True,
+rnn = nn.RNN(2, 3, batch_first=True,
              bidirectional=True)
 lengths = torch.tensor([4, 1, 3])
 seqs = [torch.randn(n, 2)
         for n in lengths]
 x = pad_sequence(seqs, batch_first=True)
 with torch.no_grad():
-    out, _ = gru(x)  # not packed
+    out, _ = rnn(x)  # not packed
 # --8<-- [end:question]
 
 with torch.no_grad():
-    alone = [gru(s.unsqueeze(0))[0][0] for s in seqs]
+    alone = [rnn(s.unsqueeze(0))[0][0] for s in seqs]
 finals = {  # each direction's final state, run alone
     ":3": [a[n - 1, :3] for a, n in zip(alone, lengths)],  # forward ends at n-1
     "3:": [a[0, 3:] for a in alone],  # backward ends at step 0

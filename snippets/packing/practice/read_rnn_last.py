@@ -8,17 +8,17 @@ from torch.nn.utils.rnn import (
 )
 
 torch.manual_seed(0)
-gru = nn.GRU(2, 3, batch_first=True)
+rnn = nn.RNN(2, 3, batch_first=True)
 lengths = torch.tensor([2, 5, 3])
 seqs = [torch.randn(n, 2)
         for n in lengths]
 x = pad_sequence(seqs, batch_first=True)
 with torch.no_grad():
-    out, h_n = gru(x)  # not packed
+    out, h_n = rnn(x)  # not packed
 # --8<-- [end:question]
 
 with torch.no_grad():
-    alone = torch.stack([gru(s.unsqueeze(0))[1][0, 0] for s in seqs])
+    alone = torch.stack([rnn(s.unsqueeze(0))[1][0, 0] for s in seqs])
 candidates = ["h_n[-1]", "out[:, -1]", "out[torch.arange(3), lengths - 1]",
               "out[:, lengths - 1]"]
 matches = []
