@@ -288,6 +288,9 @@ def test_built_page_renders_the_maths_and_the_tables(built_site):
     page = BeautifulSoup((built_site / "gated" / "index.html").read_text(), "html.parser")
     assert page.select_one("h2#where-gates-help") and page.select_one("h2#key-insight")
     assert len(page.select("table")) >= 6
+    assert len(page.select('math[display="block"]')) >= 10  # the equations, one MathML block each
+    shown = [m for m in page.select("math mi, math mo") if m.get_text() == "&"]
+    assert not shown, "an alignment & is shown as a symbol: the converter does not align"
 
 
 def test_every_claim_in_the_prose_holds_in_the_lessons_run(lesson):
