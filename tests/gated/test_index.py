@@ -232,6 +232,10 @@ def test_prediction_trace_is_the_trained_gru_by_hand(lesson):
     marked = [row[0] for row in rows if row[1].endswith("*")]
     assert marked == [str(namespace["LEAD"] + 1)]
     assert rows[-1][3] == str(namespace["guess"])
+    cue = float(namespace["means"][namespace["LEAD"]])
+    others = [float(m) for t, m in enumerate(namespace["means"]) if t != namespace["LEAD"]]
+    assert ("the lowest in this sequence" in printed["trace"]) == (cue < min(others))
+    assert f"between {min(others):.2f} and {max(others):.2f}" in printed["trace"]
     with torch.no_grad():
         model = namespace["model"]
         assert namespace["guess"] == model(namespace["x_one"]).argmax().item()
@@ -246,9 +250,15 @@ def test_key_insight_quotes_the_rows_it_names(lesson):
     shown, far, trace = namespace["shown"], namespace["DISTANCES"][-1], namespace["TRACE"]
     assert ", ".join(f"{c} **{shown[c, far][0]}**" for c in CELLS) in insight
     assert ", ".join(f"{c} {shown[c, trace][0]}" for c in CELLS) in insight
-    helped = " and ".join(str(d) for d in namespace["helped"])
-    assert f"that helped at {helped} steps" in insight
     assert "at every distance here, more gradient reached the cue" in insight
+    for d, cells in namespace["helped"].items():  # each distance names only the cells that beat the RNN
+        assert cells == [g for g in CELLS[1:] if float(shown[g, d][0]) - float(shown["RNN", d][0]) >= 0.10]
+        who = "both" if len(cells) == 2 else f"only the {cells[0]}"
+        assert f"{who} at {d} steps (" + ", ".join(f"{c} {shown[c, d][0]}" for c in CELLS) + ")" in insight
+        for g in CELLS[1:]:
+            assert (f"where the {g} did worse than the RNN" in insight.split(f"at {d} steps")[1].split(";")[0]) == (
+                float(shown["RNN", d][0]) - float(shown[g, d][0]) >= 0.10
+            )
 
 
 def test_plot_is_legible_on_a_phone_and_described(lesson):
@@ -278,6 +288,9 @@ def test_built_page_renders_the_maths_and_the_tables(built_site):
     page = BeautifulSoup((built_site / "gated" / "index.html").read_text(), "html.parser")
     assert page.select_one("h2#where-gates-help") and page.select_one("h2#key-insight")
     assert len(page.select("table")) >= 6
+    assert len(page.select('math[display="block"]')) >= 10  # the equations, one MathML block each
+    shown = [m for m in page.select("math mi, math mo") if m.get_text() == "&"]
+    assert not shown, "an alignment & is shown as a symbol: the converter does not align"
 
 
 def test_every_claim_in_the_prose_holds_in_the_lessons_run(lesson):

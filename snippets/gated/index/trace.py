@@ -31,15 +31,30 @@ gap = (torch.stack(states, 1) - output).abs().max()
 display(Markdown(
     "```text\n" + "\n".join(rows) + "\n```\n\n"
     "(* the marked step)\n"))
-after = [float(m) for m in means[LEAD + 1:]]
-higher = min(after) > float(means[LEAD])
+others = [float(m) for t, m in enumerate(means)
+          if t != LEAD]
+lowest = float(means[LEAD]) < min(others)
+values = x_one[0, :, :CLASSES].argmax(-1).tolist()
+by_value = {}  # mean z of the unmarked steps, per value
+for t, v in enumerate(values):
+    if t != LEAD:
+        by_value.setdefault(v, []).append(float(means[t]))
+spans = "; ".join(
+    f"value {v}: {min(zs):.2f} to {max(zs):.2f}"
+    for v, zs in sorted(by_value.items()))
 display(Markdown(
     f"The cue, **{y_one.item()}**, is at step {LEAD + 1}; "
     f"the answer is **{guess}**. Mean z at the cue: "
-    f"{means[LEAD]}; after it, between {min(after):.2f} "
-    f"and {max(after):.2f}"
-    + (", higher: it keeps more after the cue" if higher
-       else "") + ". By hand against `nn.GRU`: "
-    f"{gap.item():.1e} apart."
+    f"{means[LEAD]}"
+    + (", the lowest in this sequence: there the state "
+       "lets in the most of the new input "
+       f"(1 − z = {1 - float(means[LEAD]):.2f} on average)"
+       if lowest else "")
+    + f". At the other steps it is between {min(others):.2f}"
+    f" and {max(others):.2f}; by the step's own value, "
+    f"{spans} (on this one sequence). The head "
+    "was trained on the last step's state only, so its "
+    "guesses before the end are not answers it learned. "
+    f"By hand against `nn.GRU`: {gap.item():.1e} apart."
 ))
 # --8<-- [end:prediction-trace]

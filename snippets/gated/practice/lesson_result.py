@@ -52,4 +52,5 @@ print(f"In the lesson, {far} steps from the cue, before "
       "training, the gradient at the cue over the one "
       "at the end: " + ", ".join(
           f"{c} **{g:.1e}**" for c, g in gradients.items())
-      + ".")
+      + ". The models' parameters: " + ", ".join(
+          f"{c} {n}" for c, n in parameters.items()) + ".")
