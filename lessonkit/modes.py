@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from lessonkit import pages, quiz
+from lessonkit import pages, quiz, quiz_html
 
 # (mode, one-line purpose), in the order the home page offers them; the first eight are per lesson.
 MODES = {
@@ -75,6 +75,10 @@ def questions(lesson: pages.Lesson) -> list[Source]:
         text = page.text
         if "```quiz" in text:
             for q in quiz.parse(text, page.src_uri, errors=[]):  # a bad question fails the build on its own page
+                try:
+                    quiz.check_snippets(q)  # one whose snippet is missing too: copied here, it would only crash
+                except quiz.QuizError:
+                    continue
                 found.append(Source(lesson, page, q))
     return found
 
@@ -185,7 +189,7 @@ The real run that proves it is in [this question on its page]({origin}#{q.id}-ti
 
 
 def _attribute(text: str) -> str:
-    return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>"})
+    return quiz_html.attribute(text)  # the question pages' own escaping: one rule for every copy of a question
 
 
 def review_page(lessons: list[pages.Lesson]) -> str:

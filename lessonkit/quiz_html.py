@@ -42,8 +42,8 @@ def question_markdown(q: Question, facts: dict, executing: bool = True) -> str:
         if letter == q.answer:
             return ""
         if q.verify == "runs":
-            return _attribute(facts.get("outcomes", {}).get(letter, ""))
-        return _attribute(q.why_not.get(letter, ""))
+            return attribute(facts.get("outcomes", {}).get(letter, ""))
+        return attribute(q.why_not.get(letter, ""))
 
     options = "\n".join(
         f'<label data-why-not="{why_not(letter)}"><input type="radio" name="{q.id}" value="{letter}"> '
@@ -111,6 +111,6 @@ def _url(page: str, lesson: str) -> str:
     return posixpath.relpath(there or ".", here or ".").rstrip("/") + "/"
 
 
-def _attribute(text: str) -> str:
+def attribute(text: str) -> str:
     """Text for an HTML attribute inside Markdown: escaped, and no character Markdown would rewrite."""
     return html.escape(text, quote=True).translate({ord(c): f"&#{ord(c)};" for c in "`*_[]\\<>$"})

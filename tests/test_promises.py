@@ -669,8 +669,14 @@ def site_at_its_own_url(built_site, tmp_path):
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     origin = f"http://127.0.0.1:{server.server_port}/"
-    sitemap = site / "sitemap.xml"
-    sitemap.write_text(re.sub(r"https?://[^/<]+/", origin, sitemap.read_text(encoding="utf-8")), encoding="utf-8")
+    # Without SITE_URL the build's sitemap lists no page (MkDocs needs site_url for it), and Material navigates
+    # in place only to the sitemap's pages: list every built page at this server's address.
+    pages = sorted(f"{html.parent.relative_to(site).as_posix()}/".lstrip("./") for html in site.rglob("index.html"))
+    urls = "".join(f"<url><loc>{origin}{page}</loc></url>" for page in pages)
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    (site / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="{namespace}">{urls}</urlset>'
+    )
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -5,8 +5,11 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-gru = nn.GRU(4, 6, num_layers=2, bidirectional=True,
-             batch_first=True)
+gru = nn.GRU(
+    4, 6, num_layers=2,
+    bidirectional=True,
+    batch_first=True,
+)
 x = torch.randn(2, 5, 4)
 output, h_n = gru(x)
 # --8<-- [end:question]

@@ -18,7 +18,7 @@ for name, (module, x) in layouts.items():
     output, h_n = module(x)
     shapes = f"`{tuple(output.shape)}` | `{tuple(h_n.shape)}`"
     rows.append(f"| {name}: `{tuple(x.shape)}` | {shapes} |")
-display(Markdown("\n".join(rows)))
+display(Markdown("\n".join(rows) + "\n"))  # a blank line ends the table
 # --8<-- [end:input-layouts]
 
 
@@ -62,7 +62,7 @@ for name, options in settings.items():
     output, h_n = module(x)  # x: (10, 2, 5)
     shapes = f"`{tuple(output.shape)}` | `{tuple(h_n.shape)}`"
     rows.append(f"| {name} | {shapes} |")
-display(Markdown("\n".join(rows)))
+display(Markdown("\n".join(rows) + "\n"))  # a blank line ends the table
 # --8<-- [end:layers-and-directions]
 
 
@@ -92,21 +92,21 @@ def formula(inputs: int, hidden: int, layers: int = 1, directions: int = 1) -> t
     return text, directions * sum(hidden * (i + hidden + 2) for i in sizes)
 
 
-print("| `nn.RNN(...)` | Formula | `sum(p.numel())` |")
-print("|---|---|---:|")
+rows = ["| `nn.RNN(...)` | Formula | `sum(p.numel())` |", "|---|---|---:|"]
 sizes = [(5, 8, 1, False), (10, 4, 1, False), (3, 16, 1, False), (5, 8, 2, False), (5, 8, 1, True)]
 for inputs, hidden, layers, bidirectional in sizes:
     module = nn.RNN(inputs, hidden, num_layers=layers, bidirectional=bidirectional)
     counted = sum(p.numel() for p in module.parameters())
     text, value = formula(inputs, hidden, layers, 2 if bidirectional else 1)
     extra = "".join([f", {layers} layers" if layers > 1 else "", ", bidir." if bidirectional else ""])
-    print(f"| `{inputs}, {hidden}`{extra} | {text} = {value} | {counted} |")
+    rows.append(f"| `{inputs}, {hidden}`{extra} | {text} = {value} | {counted} |")
+display(Markdown("\n".join(rows) + "\n"))  # a blank line ends the table
 
 used = {}
 for steps in (5, 100):  # one set of weights, reused at every step
     rnn(torch.randn(steps, 1, 5))
     used[steps] = sum(p.numel() for p in rnn.parameters())
-print(f"\n`nn.RNN(5, 8)` on 5 steps uses **{used[5]}** parameters; on 100 steps, **{used[100]}**.")
+display(Markdown(f"`nn.RNN(5, 8)` on 5 steps uses **{used[5]}** parameters; on 100 steps, **{used[100]}**."))
 # --8<-- [end:parameter-count]
 
 

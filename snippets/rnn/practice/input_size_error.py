@@ -1,10 +1,10 @@
 """Practice question: find the error. The code as given, then each option's fix, really run (docs/rnn/practice.md)."""
 
 # --8<-- [start:evidence]
-import torch
-
 try:
     # --8<-- [start:question]
+    import torch
+
     rnn = torch.nn.RNN(
         input_size=8,
         hidden_size=4,

@@ -4,8 +4,9 @@
 import torch
 
 w = torch.nn.Parameter(torch.zeros(2))
-w.grad = torch.tensor([6.0, 8.0])  # total norm 10
-before = torch.nn.utils.clip_grad_norm_([w], max_norm=2.0)
+w.grad = torch.tensor([6.0, 8.0])
+clip = torch.nn.utils.clip_grad_norm_
+before = clip([w], max_norm=2.0)
 after = w.grad.norm()
 # --8<-- [end:question]
 

@@ -13,7 +13,8 @@ def model(x):  # x: (batch, steps, 3)
 
 
 x = torch.randn(8, 12, 3)
-reversed_x = x.flip(dims=[1])  # every sequence backwards
+# every sequence backwards
+reversed_x = x.flip(dims=[1])
 # --8<-- [end:question]
 
 rnn = nn.RNN(3, 2, batch_first=True)  # an RNN, for comparison

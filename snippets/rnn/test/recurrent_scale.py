@@ -8,12 +8,16 @@ torch.manual_seed(0)
 rnn = nn.RNN(5, 8, batch_first=True)
 head = nn.Linear(8, 3)
 with torch.no_grad():
-    rnn.weight_hh_l0.mul_(5)  # 5 times the default
-x = torch.randn(200, 21, 5, requires_grad=True)
+    # 5 times the default
+    rnn.weight_hh_l0.mul_(5)
+x = torch.randn(200, 21, 5)
+x.requires_grad_(True)
 y = torch.randint(0, 3, (200,))
 scores = head(rnn(x)[0][:, -1])
-nn.functional.cross_entropy(scores, y).backward()
-first, last = x.grad[:, 0].norm(), x.grad[:, -1].norm()
+loss = nn.functional.cross_entropy(scores, y)
+loss.backward()
+first = x.grad[:, 0].norm()
+last = x.grad[:, -1].norm()
 # --8<-- [end:question]
 
 ratio = (first / last).item()
