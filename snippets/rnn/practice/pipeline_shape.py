@@ -4,7 +4,7 @@
 import torch
 from torch import nn
 
-rnn = nn.RNN(input_size=4, hidden_size=6)
+rnn = nn.RNN(4, 6)
 head = nn.Linear(6, 2)
 x = torch.randn(7, 4)  # one sequence
 hidden_states, h_last = rnn(x)
