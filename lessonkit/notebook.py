@@ -106,6 +106,12 @@ def for_learners(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.outputs = joined
         if cell.metadata.get("lesson", {}).get("notebook") == "markdown":
             notebook.cells[index] = as_markdown_cell(cell)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    for number, cell in enumerate(code, start=1):  # numbered as a fresh kernel numbers what is left to run
+        cell.execution_count = number
+        for output in cell.outputs:
+            if "execution_count" in output:
+                output.execution_count = number
     return notebook
 
 
